@@ -1,0 +1,56 @@
+# Curator and maintainer entry points. Everything runs inside .venv, created on demand
+# from the hash-pinned lock files in requirements/.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+BUILD_STAMP := $(VENV)/.build-deps
+TEST_STAMP := $(VENV)/.test-deps
+
+.PHONY: build check test lint bench serve deploy lock clean browser-deps
+
+build: $(BUILD_STAMP)
+	$(BIN)/python -m build_digest build
+
+check: $(BUILD_STAMP)
+	$(BIN)/python -m build_digest check
+
+test: $(TEST_STAMP) browser-deps
+	$(BIN)/python -m build_digest build --strict
+	$(BIN)/ruff check build_digest tests
+	$(BIN)/python -m pytest
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check build_digest tests
+
+bench: $(BUILD_STAMP)
+	$(BIN)/python -m build_digest bench
+
+serve: build
+	$(BIN)/python -m mkdocs serve --no-livereload --dev-addr 127.0.0.1:8000
+
+deploy: build
+	$(BIN)/python -m mkdocs gh-deploy --force --no-history
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(BUILD_STAMP): requirements/build.lock | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/build.lock
+	touch $@
+
+$(TEST_STAMP): requirements/test.lock $(BUILD_STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/build.lock -r requirements/test.lock
+	touch $@
+
+# Chromium and CJK fonts for the browser tests come from Debian (Playwright cannot download
+# its own browser here). Installs them when missing and we are root; otherwise says what to do.
+browser-deps:
+	@bash tools/ensure-chromium.sh
+
+lock: | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet pip-tools
+	cd requirements && ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o build.lock build.in
+	cd requirements && ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o test.lock test.in
+
+clean:
+	rm -rf site build docs/articles docs/regions docs/programs docs/companies docs/institutions docs/people docs/topics docs/hubs docs/index.md

@@ -1,0 +1,91 @@
+"""The complete model of the digest, built before anything is written (cross-links need it)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from build_digest.figures import extract_figures
+from build_digest.metadata import apply_metadata, page_facts
+from build_digest.model import Article, Source
+from build_digest.problems import Warnings
+from build_digest.registry import Registry
+from build_digest.segment import segment
+from build_digest.slugs import slugify
+from build_digest.tagger import Tagger
+
+RELATED_LIMIT = 5
+
+
+@dataclass
+class Digest:
+    registry: Registry
+    sources: list[Source] = field(default_factory=list)
+    articles: dict[str, Article] = field(default_factory=dict)  # by id, newest first
+    articles_of_entity: dict[str, list[str]] = field(default_factory=dict)
+    articles_of_topic: dict[str, list[str]] = field(default_factory=dict)
+    co_mentions: dict[str, Counter] = field(default_factory=dict)
+
+    def entity_articles(self, entity_id: str) -> list[Article]:
+        return [self.articles[a] for a in self.articles_of_entity.get(entity_id, [])]
+
+
+def article_id(article: Article) -> str:
+    """Stable: from date and title, plus a short hash of the text so equal titles differ."""
+    digest = hashlib.sha1(article.body_text.encode("utf-8")).hexdigest()[:6]
+    title = slugify(article.title)[:48].rstrip("-")
+    return f"{article.date or 'undated'}-{title}-{digest}"
+
+
+def analyse_source(source: Source, tagger: Tagger, warnings: Warnings) -> list[Article]:
+    """Everything done to one source file, independent of every other file (cacheable)."""
+    articles = segment(source, warnings)
+    page_date, publication = page_facts(source)
+    for article in articles:
+        apply_metadata(article, source, page_date, publication)
+        tagger.tag(article)
+        article.figures = extract_figures(article)
+        article.id = article_id(article)
+    return articles
+
+
+def build_digest(sources: list[Source], registry: Registry, warnings: Warnings) -> Digest:
+    digest = Digest(registry=registry, sources=sources)
+    tagger = Tagger(registry)
+    collected: list[Article] = []
+    for source in sources:
+        collected.extend(analyse_source(source, tagger, warnings))
+    collected.sort(key=lambda a: (a.date or "", a.id), reverse=True)
+    for article in collected:
+        if article.id in digest.articles:
+            digest.articles[article.id].also_in.append({"file": article.source, "lines": article.body_lines})
+            continue
+        digest.articles[article.id] = article
+    _index(digest)
+    return digest
+
+
+def _index(digest: Digest) -> None:
+    by_entity: dict[str, list[str]] = defaultdict(list)
+    by_topic: dict[str, list[str]] = defaultdict(list)
+    co: dict[str, Counter] = defaultdict(Counter)
+    for article in digest.articles.values():  # newest first, so lists are newest first
+        for entity_id in article.entity_ids:
+            by_entity[entity_id].append(article.id)
+            for other in article.entity_ids:
+                if other != entity_id:
+                    co[entity_id][other] += 1
+        for topic_id in article.topic_ids:
+            by_topic[topic_id].append(article.id)
+    digest.articles_of_entity = dict(by_entity)
+    digest.articles_of_topic = dict(by_topic)
+    digest.co_mentions = dict(co)
+    for article in digest.articles.values():
+        shared: Counter = Counter()
+        for entity_id in article.entity_ids:
+            for other_id in by_entity[entity_id]:
+                if other_id != article.id:
+                    shared[other_id] += 1
+        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
+        article.related = ranked[:RELATED_LIMIT]

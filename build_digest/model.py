@@ -1,0 +1,184 @@
+"""The document model every stage enriches: sources, lines, articles, mentions, entities.
+
+Like spaCy's Doc/Span, offsets are kept so that every tag points back into the source text:
+a paragraph knows which source lines it was made of, and a mention knows its paragraph and
+character span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ROLES = (
+    "body",
+    "title",
+    "byline",
+    "caption",
+    "label",
+    "pullquote",
+    "duplicate",
+    "boilerplate",
+    "metadata",
+    "unplaced",
+)
+
+ENTITY_TYPES = ("region", "program", "company", "institution", "person")
+
+# Directory (and URL prefix) of each entity type's pages.
+TYPE_DIRS = {
+    "region": "regions",
+    "program": "programs",
+    "company": "companies",
+    "institution": "institutions",
+    "person": "people",
+}
+
+TYPE_LABELS = {
+    "region": "地区",
+    "program": "项目与机制",
+    "company": "企业",
+    "institution": "机构",
+    "person": "人物",
+}
+
+
+@dataclass
+class SourceMeta:
+    """Curated metadata of one source file (data/sources.yml); every field optional."""
+
+    publication: str | None = None
+    date: str | None = None
+    url: str | None = None
+    home_region: str | None = None
+    attribution: str | None = None
+
+
+@dataclass
+class Line:
+    number: int  # 1-based line number in the source file
+    text: str  # as published (original script, original punctuation)
+    role: str | None = None
+    reason: str = ""  # which rule gave the role: shown in warnings and the build report
+    heading_level: int = 0  # Markdown '#' count, 0 when none
+    gap_before: int = 0  # blank lines between this and the previous non-blank line
+    match: str = ""  # simplified, half-width copy of text for rules and tagging (same length)
+
+    @property
+    def content(self) -> str:
+        """Text without Markdown heading marks and surrounding whitespace."""
+        return self.text.strip().lstrip("#").strip() if self.heading_level else self.text.strip()
+
+    @property
+    def match_content(self) -> str:
+        """`match` without Markdown heading marks and surrounding whitespace."""
+        return self.match.strip().lstrip("#").strip() if self.heading_level else self.match.strip()
+
+
+@dataclass
+class Source:
+    file: str
+    text: str
+    encoding: str
+    meta: SourceMeta
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def content_lines(self) -> list[Line]:
+        return [line for line in self.lines if line.text.strip()]
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of an article body, made of one or more source lines in reading order."""
+
+    text: str
+    lines: list[int]  # source line numbers joined into this paragraph
+    kind: str = "p"  # "p" or "h" (sub-heading)
+    match_text: str = ""  # simplified-script copy of text, same length
+
+
+@dataclass
+class Mention:
+    entity_id: str
+    paragraph: int  # index into Article.paragraphs; -1 for the title
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass
+class Figure:
+    value: str  # the figure as printed: "190.1亿元", "18%"
+    kind: str  # amount, percent, count
+    sentence: str
+    paragraph: int
+    entity_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    source: str  # file name
+    title: str
+    title_inferred: bool = False
+    kicker: str | None = None
+    date: str | None = None
+    publication: str | None = None
+    url: str | None = None
+    column: str | None = None
+    byline: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    title_lines: list[int] = field(default_factory=list)
+    home_region: str | None = None
+    also_in: list[dict] = field(default_factory=list)
+    id: str = ""
+    mentions: list[Mention] = field(default_factory=list)
+    entity_ids: list[str] = field(default_factory=list)  # in order of first mention
+    topic_ids: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    related: list[tuple[str, int]] = field(default_factory=list)  # (article id, shared entities)
+
+    @property
+    def body_lines(self) -> list[int]:
+        return [n for p in self.paragraphs for n in p.lines]
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass
+class Entity:
+    id: str
+    type: str
+    name: str
+    slug: str
+    aliases: list[str] = field(default_factory=list)
+    local_aliases: list[str] = field(default_factory=list)
+    pinyin: str = ""
+    name_en: str | None = None
+    description: str | None = None
+    parent: str | None = None  # entity id
+    region: str | None = None  # entity id
+    level: str | None = None
+    roles: list[str] = field(default_factory=list)
+    affiliation: str | None = None  # entity id
+    origin: str = ""  # "file:line" where the curator defined it
+
+    @property
+    def url(self) -> str:
+        return f"{TYPE_DIRS[self.type]}/{self.slug}/"
+
+
+@dataclass
+class Topic:
+    id: str
+    name: str
+    slug: str
+    keywords: list[str]
+    description: str | None = None
+    origin: str = ""
+
+    @property
+    def url(self) -> str:
+        return f"topics/{self.slug}/"

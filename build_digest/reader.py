@@ -1,0 +1,100 @@
+"""Read raw article files: detect the encoding, split lines, attach curated metadata.
+
+One reader for plain-text pages (the only format so far); a new source format gets a reader
+with the same contract: path -> Source with numbered lines.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from build_digest.model import Line, Source, SourceMeta
+from build_digest.problems import Warnings
+from build_digest.textutil import match_form
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Controls other than tab/newline betray binary data (U+FFFD alone is mojibake, not binary).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+class Unreadable(Exception):
+    """The file is not text we can decode; the message says why."""
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name). Raises Unreadable for binary or undecodable data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding), encoding
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" not in data:
+        # GB18030 is a superset of GBK and GB2312; strict decoding rejects most non-GB bytes.
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and not _CONTROL.search(text) and _looks_chinese(text):
+            return text, "gb18030"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise Unreadable("not text: no encoding decodes it")
+    text = str(best)
+    if _CONTROL.search(text):
+        raise Unreadable(f"not text: control characters after decoding as {best.encoding}")
+    return text, best.encoding
+
+
+def _looks_chinese(text: str) -> bool:
+    sample = text[:4000]
+    han = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
+    return han >= max(1, len(sample.strip()) // 10)
+
+
+def split_lines(text: str) -> list[Line]:
+    lines = []
+    gap = 0
+    for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
+        if not raw.strip():
+            gap += 1
+            lines.append(Line(number=number, text=raw))
+            continue
+        stripped = raw.strip()
+        level = len(stripped) - len(stripped.lstrip("#"))
+        heading = level if 0 < level <= 6 and stripped[level : level + 1] == " " else 0
+        lines.append(Line(number=number, text=raw, heading_level=heading, gap_before=gap))
+        gap = 0
+    # A final newline yields one empty trailing line that is not part of the file.
+    if lines and text.endswith(("\n", "\r")) and not lines[-1].text:
+        lines.pop()
+    return lines
+
+
+def read_source(path: Path, meta: SourceMeta, warnings: Warnings) -> Source | None:
+    """Read one file; None (with a warning) when it is unreadable or blank."""
+    try:
+        text, encoding = decode(path.read_bytes())
+    except Unreadable as exc:
+        warnings.add(path.name, None, f"skipped: {exc}")
+        return None
+    if not text.strip():
+        warnings.add(path.name, None, "skipped: the file is empty or blank")
+        return None
+    source = Source(file=path.name, text=text, encoding=encoding, meta=meta)
+    source.lines = split_lines(text)
+    for line in source.lines:
+        line.match = match_form(line.text)
+    return source

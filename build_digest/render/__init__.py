@@ -1,0 +1,1 @@
+"""Markdown pages, one module per page family."""

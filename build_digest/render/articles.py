@@ -1,0 +1,152 @@
+"""Article pages: the cleaned text with entity links, what it names, figures, related reading."""
+
+from __future__ import annotations
+
+from build_digest.digest import Digest
+from build_digest.model import ENTITY_TYPES, TYPE_LABELS, Article
+from build_digest.render import markup
+from build_digest.render.markup import date_label, link, page_path, text
+
+
+def article_url(article: Article) -> str:
+    return f"articles/{article.id}/"
+
+
+def source_url(file_name: str) -> str:
+    return f"sources/{file_name.rsplit('.', 1)[0]}/"
+
+
+def render_article(article: Article, digest: Digest) -> str:
+    here = page_path(article_url(article))
+    entities = digest.registry.entities
+    out = [markup.front_matter(article.title, _summary(article))]
+    if article.kicker:
+        out.append(f"{text(article.kicker)}\n{{ .digest-kicker }}\n\n")
+    out.append(f"# {text(article.title)}\n\n")
+    if article.title_inferred:
+        out.append('!!! info "标题由编者拟定"\n    原文未印标题，此标题根据正文首句拟定。\n\n')
+    out.append(_facts(article, here) + "\n\n")
+    linked: set[str] = set()
+    for index, paragraph in enumerate(article.paragraphs):
+        body = _linked_text(article, index, here, digest, linked)
+        out.append(f"### {body}\n\n" if paragraph.kind == "h" else f"{body}\n\n")
+    for caption in article.captions:
+        out.append(f"{text(caption)}\n{{ .digest-caption }}\n\n")
+    out.append(_entities_block(article, here, entities))
+    out.append(_topics_block(article, here, digest))
+    out.append(_figures_block(article))
+    out.append(_related_block(article, here, digest))
+    out.append(_source_block(article, here))
+    return "".join(out)
+
+
+def _summary(article: Article) -> str:
+    first = next((p.text for p in article.paragraphs if p.kind == "p"), "")
+    return " ".join(first.split())
+
+
+def _facts(article: Article, here: str) -> str:
+    parts = [f"**日期** {date_label(article.date)}"]
+    if article.publication:
+        name = text(article.publication)
+        parts.append(f"**来源** [{name}]({markup.attr(article.url)})" if article.url else f"**来源** {name}")
+    elif article.url:
+        parts.append(f"**原文** <{markup.attr(article.url)}>")
+    if article.column:
+        parts.append(f"**栏目** {text(article.column)}")
+    if article.byline:
+        parts.append(f"**作者** {text(article.byline)}")
+    return " · ".join(parts) + "\n{ .digest-facts }"
+
+
+def _linked_text(article: Article, index: int, here: str, digest: Digest, linked: set[str]) -> str:
+    """Paragraph text with the first mention of each entity linked to its page."""
+    paragraph = article.paragraphs[index]
+    pieces, cursor = [], 0
+    for mention in sorted((m for m in article.mentions if m.paragraph == index), key=lambda m: m.start):
+        if mention.entity_id in linked:
+            continue
+        linked.add(mention.entity_id)
+        entity = digest.registry.entities[mention.entity_id]
+        pieces.append(text_keep_edges(paragraph.text[cursor : mention.start]))
+        pieces.append(link(mention.surface, here, page_path(entity.url)))
+        cursor = mention.end
+    pieces.append(text_keep_edges(paragraph.text[cursor:]))
+    return "".join(pieces).strip()
+
+
+def text_keep_edges(value: str) -> str:
+    """Escape a slice of a paragraph without collapsing the spaces at its edges."""
+    if not value:
+        return ""
+    lead = " " if value[:1].isspace() else ""
+    tail = " " if value[-1:].isspace() else ""
+    return lead + text(value) + tail if value.strip() else " "
+
+
+def _entities_block(article: Article, here: str, entities) -> str:
+    if not article.entity_ids:
+        return ""
+    out = ["## 本文涉及\n\n"]
+    for entity_type in ENTITY_TYPES:
+        of_type = [entities[e] for e in article.entity_ids if entities[e].type == entity_type]
+        if of_type:
+            links = "、".join(link(e.name, here, page_path(e.url)) for e in of_type)
+            out.append(f"- **{TYPE_LABELS[entity_type]}**：{links}\n")
+    return "".join(out) + "\n"
+
+
+def _topics_block(article: Article, here: str, digest: Digest) -> str:
+    if not article.topic_ids:
+        return ""
+    topics = digest.registry.topics
+    links = " ".join(link(topics[t].name, here, page_path(topics[t].url)) for t in article.topic_ids)
+    return f"## 主题\n\n{links}\n{{ .digest-tags }}\n\n"
+
+
+def _figures_block(article: Article) -> str:
+    if not article.figures:
+        return ""
+    rows = ["## 关键数据\n\n| 数据 | 原文 |\n| --- | --- |\n"]
+    for figure in article.figures:
+        rows.append(f"| **{text(figure.value)}** | {text(figure.sentence)} |\n")
+    return "".join(rows) + "\n"
+
+
+def _related_block(article: Article, here: str, digest: Digest) -> str:
+    if not article.related:
+        return ""
+    out = ["## 相关文章\n\n"]
+    for other_id, shared in article.related:
+        other = digest.articles[other_id]
+        out.append(
+            f"- {link(other.title, here, page_path(article_url(other)))}"
+            f"（{date_label(other.date)}，共同涉及 {shared} 个条目）\n"
+        )
+    return "".join(out) + "\n"
+
+
+def _source_block(article: Article, here: str) -> str:
+    lines = article.body_lines
+    target = page_path(source_url(article.source))
+    first = lines[0] if lines else 1
+    out = [f"## 原文出处\n\n来源文件 {link(article.source, here, target, f'L{first}')}，正文第 {_ranges(lines)} 行。\n"]
+    for extra in article.also_in:
+        other = link(extra["file"], here, page_path(source_url(extra["file"])), f"L{extra['lines'][0]}")
+        out.append(f"\n同文亦见 {other}，第 {_ranges(extra['lines'])} 行。\n")
+    return "".join(out)
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[13, 15, 17, 19, 40] -> '13–19、40' for lines that run on with blank lines between."""
+    if not numbers:
+        return ""
+    spans, start, prev = [], numbers[0], numbers[0]
+    for n in numbers[1:]:
+        if 0 < n - prev <= 2:
+            prev = n
+            continue
+        spans.append((start, prev))
+        start = prev = n
+    spans.append((start, prev))
+    return "、".join(f"{a}–{b}" if a != b else str(a) for a, b in spans)

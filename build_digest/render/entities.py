@@ -1,0 +1,181 @@
+"""Entity pages: who or what it is, where it sits, and everything the digest says about it."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from build_digest.digest import Digest
+from build_digest.model import ENTITY_TYPES, TYPE_LABELS, Article, Entity
+from build_digest.render import markup
+from build_digest.render.articles import article_url
+from build_digest.render.markup import date_label, link, page_path, text
+from build_digest.searchwords import search_terms
+
+LEVEL_LABELS = {
+    "country": "国家",
+    "province": "省级",
+    "prefecture": "地级",
+    "county": "县级",
+    "township": "乡镇级",
+    "zone": "园区",
+}
+CO_MENTION_LIMIT = 8
+
+
+def render_entity(entity: Entity, digest: Digest) -> str:
+    here = page_path(entity.url)
+    articles = digest.entity_articles(entity.id)
+    out = [markup.front_matter(entity.name, _summary(entity, articles)), f"# {text(entity.name)}\n\n"]
+    out.append(_facts(entity, here, digest) + "\n\n")
+    if entity.description:
+        out.append(f"{text(entity.description)}\n\n")
+    out.append(_mentions_block(entity, articles, here, digest))
+    out.append(_co_mentions_block(entity, here, digest))
+    out.append(_figures_block(entity, articles, here))
+    if entity.type == "region":
+        out.append(_within_block(entity, here, digest))
+    out.append(_search_aid(entity))
+    return "".join(out)
+
+
+def _summary(entity: Entity, articles: list[Article]) -> str:
+    return f"{entity.name}（{TYPE_LABELS[entity.type]}）：本文摘收录的 {len(articles)} 篇报道提及。"
+
+
+def _facts(entity: Entity, here: str, digest: Digest) -> str:
+    entities = digest.registry.entities
+    kind = TYPE_LABELS[entity.type]
+    if entity.level:
+        kind += f"（{LEVEL_LABELS.get(entity.level, entity.level)}）"
+    rows = [("类型", kind), ("拼音", text(entity.pinyin))]
+    if entity.name_en:
+        rows.append(("英文名", text(entity.name_en)))
+    if entity.aliases:
+        rows.append(("别名", "、".join(text(a) for a in entity.aliases)))
+    if entity.local_aliases:
+        rows.append(("本地称谓", "、".join(text(a) for a in entity.local_aliases)))
+    chain = [entities[entity.parent]] + digest.registry.ancestors(entity.parent) if entity.parent else []
+    if chain:
+        rows.append(("上级", " › ".join(link(e.name, here, page_path(e.url)) for e in reversed(chain))))
+    if entity.region and entity.region != entity.parent:
+        region = entities[entity.region]
+        rows.append(("所在地区", link(region.name, here, page_path(region.url))))
+    if entity.affiliation:
+        org = entities[entity.affiliation]
+        rows.append(("单位", link(org.name, here, page_path(org.url))))
+    if entity.roles:
+        rows.append(("职务", "、".join(text(r) for r in entity.roles)))
+    children = sorted(digest.registry.children(entity.id), key=lambda e: e.pinyin)
+    if children:
+        rows.append(("下级", "、".join(link(c.name, here, page_path(c.url)) for c in children)))
+    located = sorted(
+        (e for e in entities.values() if e.region == entity.id and e.parent != entity.id), key=lambda e: e.pinyin
+    )
+    if located:
+        rows.append(("区内机构与项目", "、".join(link(e.name, here, page_path(e.url)) for e in located)))
+    table = "| | |\n| --- | --- |\n" + "".join(f"| {k} | {v} |\n" for k, v in rows)
+    return table.rstrip("\n") + "\n{ .digest-facts-table }"
+
+
+def _mentions_block(entity: Entity, articles: list[Article], here: str, digest: Digest) -> str:
+    out = [f"## 提及的报道（{len(articles)}）\n\n"]
+    if not articles:
+        return out[0] + "本文摘暂无报道提及此条目。\n\n"
+    for article in articles:
+        out.append(f"### {link(article.title, here, page_path(article_url(article)))}\n\n")
+        out.append(
+            f"{date_label(article.date)}{' · ' + text(article.publication) if article.publication else ''}\n"
+            "{ .digest-meta }\n\n"
+        )
+        for sentence in mention_sentences(article, entity.id):
+            out.append(f"> {sentence}\n>\n")
+        if out[-1].endswith(">\n"):
+            out[-1] = out[-1][:-2]
+            out.append("\n")
+    return "".join(out)
+
+
+def mention_sentences(article: Article, entity_id: str, limit: int = 3) -> list[str]:
+    """The sentences that mention the entity, with the name in bold, escaped."""
+    found = []
+    for mention in article.mentions:
+        if mention.entity_id != entity_id or len(found) >= limit:
+            continue
+        if mention.paragraph < 0:
+            source = article.title if mention.paragraph == -1 else (article.byline or "")
+        else:
+            source = article.paragraphs[mention.paragraph].text
+        start = max(source.rfind(mark, 0, mention.start) for mark in "。!?！？;；") + 1
+        ends = [i for i in (source.find(mark, mention.end) for mark in "。!?！？;；") if i != -1]
+        end = min(ends) + 1 if ends else len(source)
+        sentence = (
+            text(source[start : mention.start].lstrip())
+            + "**"
+            + text(source[mention.start : mention.end])
+            + "**"
+            + text(source[mention.end : end])
+        )
+        if sentence not in found:
+            found.append(sentence)
+    return found
+
+
+def _co_mentions_block(entity: Entity, here: str, digest: Digest) -> str:
+    counts: Counter = digest.co_mentions.get(entity.id, Counter())
+    if not counts:
+        return ""
+    entities = digest.registry.entities
+    out = ["## 常一同出现\n\n"]
+    for entity_type in ENTITY_TYPES:
+        ranked = sorted(
+            ((entities[o], n) for o, n in counts.items() if entities[o].type == entity_type),
+            key=lambda pair: (-pair[1], pair[0].pinyin),
+        )[:CO_MENTION_LIMIT]
+        if ranked:
+            items = "、".join(f"{link(e.name, here, page_path(e.url))}（{n}）" for e, n in ranked)
+            out.append(f"- **{TYPE_LABELS[entity_type]}**：{items}\n")
+    return "".join(out) + "\n"
+
+
+def _figures_block(entity: Entity, articles: list[Article], here: str) -> str:
+    rows = []
+    for article in articles:
+        for figure in article.figures:
+            if entity.id in figure.entity_ids:
+                rows.append(
+                    f"| **{text(figure.value)}** | {text(figure.sentence)} | "
+                    f"{link(date_label(article.date), here, page_path(article_url(article)))} |\n"
+                )
+    if not rows:
+        return ""
+    return "## 相关数据\n\n| 数据 | 原文 | 报道 |\n| --- | --- | --- |\n" + "".join(rows) + "\n"
+
+
+def _within_block(region: Entity, here: str, digest: Digest) -> str:
+    """What the region's sub-regions and the organisations in it appear in, apart."""
+    entities = digest.registry.entities
+    inside = [e for e in entities.values() if e.id != region.id and _is_within(e, region.id, digest)]
+    direct = set(digest.articles_of_entity.get(region.id, []))
+    rows = []
+    for member in sorted(inside, key=lambda e: (e.type != "region", e.pinyin)):
+        ids = [a for a in digest.articles_of_entity.get(member.id, []) if a not in direct]
+        if ids:
+            links = "；".join(
+                link(digest.articles[a].title, here, page_path(article_url(digest.articles[a]))) for a in ids
+            )
+            rows.append(f"- {link(member.name, here, page_path(member.url))}（{TYPE_LABELS[member.type]}）：{links}\n")
+    if not rows:
+        return ""
+    return "## 辖区内的其他报道\n\n下列报道未直接提及本地区，但提及其下级地区或区内机构。\n\n" + "".join(rows) + "\n"
+
+
+def _is_within(entity: Entity, region_id: str, digest: Digest) -> bool:
+    chain = {a.id for a in digest.registry.ancestors(entity.id)}
+    if entity.region:
+        chain |= {entity.region} | {a.id for a in digest.registry.ancestors(entity.region)}
+    return region_id in chain
+
+
+def _search_aid(entity: Entity) -> str:
+    terms = " ".join(text(t) for t in search_terms(entity))
+    return f"<small>检索词：{terms}</small>\n{{ .digest-search-terms }}\n"

@@ -1,0 +1,169 @@
+"""Hub pages: home, one index per entity type, topics, the timeline, the source list."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from build_digest.digest import Digest
+from build_digest.model import ENTITY_TYPES, TYPE_DIRS, TYPE_LABELS, Article, Topic
+from build_digest.render import markup
+from build_digest.render.articles import article_url, source_url
+from build_digest.render.markup import date_label, link, page_path, text
+from build_digest.slugs import pinyin_words
+
+LATEST = 10
+TOP = 12
+
+
+def render_home(digest: Digest) -> str:
+    here = "index.md"
+    articles = list(digest.articles.values())
+    out = [
+        markup.front_matter("科技新闻摘编", "中国科技新闻摘编：报道、地区、项目、企业、机构与人物的交叉索引。"),
+        "# 科技新闻摘编\n\n",
+    ]
+    counts = {t: sum(1 for e in digest.registry.entities.values() if e.type == t) for t in ENTITY_TYPES}
+    out.append(
+        f"本摘编收录 **{len(articles)}** 篇报道（来自 {len(digest.sources)} 个原始文件），"
+        f"索引 {'、'.join(f'{counts[t]} 个{TYPE_LABELS[t]}' for t in ENTITY_TYPES)}，"
+        f"以及 {len(digest.registry.topics)} 个主题。\n\n"
+    )
+    out.append("## 最新报道\n\n")
+    for article in articles[:LATEST]:
+        out.append(_article_item(article, here))
+    out.append(f"\n{link('全部报道（按月）', here, 'articles/index.md')}\n\n")
+    out.append("## 报道最多的条目\n\n")
+    ranked = sorted(digest.articles_of_entity.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    for entity_type in ENTITY_TYPES:
+        top = [
+            (digest.registry.entities[e], len(ids))
+            for e, ids in ranked
+            if digest.registry.entities[e].type == entity_type
+        ][:TOP]
+        if top:
+            items = "、".join(f"{link(e.name, here, page_path(e.url))}（{n}）" for e, n in top)
+            out.append(f"- **{link(TYPE_LABELS[entity_type], here, f'{TYPE_DIRS[entity_type]}/index.md')}**：{items}\n")
+    out.append("\n## 主题\n\n")
+    out.append(_topic_cloud(digest, here))
+    return "".join(out)
+
+
+def _article_item(article: Article, here: str) -> str:
+    source = f" · {text(article.publication)}" if article.publication else ""
+    title = link(article.title, here, page_path(article_url(article)))
+    return f"- {title} <small>{date_label(article.date)}{source}</small>\n"
+
+
+def _topic_cloud(digest: Digest, here: str) -> str:
+    topics = sorted(
+        digest.registry.topics.values(), key=lambda t: (-len(digest.articles_of_topic.get(t.id, [])), t.slug)
+    )
+    items = [f"{link(t.name, here, page_path(t.url))}（{len(digest.articles_of_topic.get(t.id, []))}）" for t in topics]
+    return "、".join(items) + "\n"
+
+
+def _initial(name: str) -> str:
+    words = pinyin_words(name)
+    first = words[0][:1].upper() if words and words[0] else "#"
+    return first if first.isalpha() and first.isascii() else "#"
+
+
+def render_type_index(entity_type: str, digest: Digest) -> str:
+    here = f"{TYPE_DIRS[entity_type]}/index.md"
+    label = TYPE_LABELS[entity_type]
+    members = sorted(
+        (e for e in digest.registry.entities.values() if e.type == entity_type), key=lambda e: (e.pinyin, e.name)
+    )
+    out = [
+        markup.front_matter(label, f"按拼音排列的全部{label}条目。"),
+        f"# {label}\n\n",
+        f"共 {len(members)} 个条目，按拼音首字母排列；括号内为提及的报道数。\n\n",
+    ]
+    groups: dict[str, list] = defaultdict(list)
+    for entity in members:
+        groups[_initial(entity.name)].append(entity)
+    letters = sorted(groups)
+    out.append(
+        " · ".join(f"[{letter}](#{letter.lower() if letter != '#' else 'other'})" for letter in letters) + "\n\n"
+    )
+    for letter in letters:
+        anchor = letter.lower() if letter != "#" else "other"
+        out.append(f"## {letter} {{ #{anchor} }}\n\n")
+        for entity in groups[letter]:
+            n = len(digest.articles_of_entity.get(entity.id, []))
+            out.append(
+                f"- {link(entity.name, here, page_path(entity.url))}（{n}）<small>{text(entity.pinyin)}</small>\n"
+            )
+        out.append("\n")
+    return "".join(out)
+
+
+def render_topics_index(digest: Digest) -> str:
+    here = "topics/index.md"
+    out = [markup.front_matter("主题", "按主题浏览报道。"), "# 主题\n\n"]
+    for topic in sorted(digest.registry.topics.values(), key=lambda t: t.slug):
+        n = len(digest.articles_of_topic.get(topic.id, []))
+        keywords = "、".join(text(k) for k in topic.keywords)
+        out.append(f"- {link(topic.name, here, page_path(topic.url))}（{n}）<small>关键词：{keywords}</small>\n")
+    return "".join(out)
+
+
+def render_topic(topic: Topic, digest: Digest) -> str:
+    here = page_path(topic.url)
+    ids = digest.articles_of_topic.get(topic.id, [])
+    out = [markup.front_matter(topic.name, f"主题“{topic.name}”下的报道。"), f"# {text(topic.name)}\n\n"]
+    if topic.description:
+        out.append(f"{text(topic.description)}\n\n")
+    out.append(f"关键词：{'、'.join(text(k) for k in topic.keywords)}\n\n## 报道（{len(ids)}）\n\n")
+    for article_id in ids:
+        out.append(_article_item(digest.articles[article_id], here))
+    entity_counts: Counter = Counter(e for a in ids for e in digest.articles[a].entity_ids)
+    if entity_counts:
+        top = sorted(entity_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]
+        items = "、".join(
+            f"{link(digest.registry.entities[e].name, here, page_path(digest.registry.entities[e].url))}（{n}）"
+            for e, n in top
+        )
+        out.append(f"\n## 常见条目\n\n{items}\n")
+    return "".join(out)
+
+
+def render_timeline(digest: Digest) -> str:
+    here = "articles/index.md"
+    out = [markup.front_matter("全部报道", "按月排列的全部报道。"), "# 全部报道\n\n"]
+    months: dict[str, list[Article]] = defaultdict(list)
+    for article in digest.articles.values():
+        months[article.date[:7] if article.date else "undated"].append(article)
+    keys = sorted((k for k in months if k != "undated"), reverse=True) + (["undated"] if "undated" in months else [])
+    out.append("| 月份 | 报道数 |\n| --- | --- |\n")
+    for key in keys:
+        out.append(f"| [{_month_label(key)}](#m-{key}) | {len(months[key])} |\n")
+    out.append("\n")
+    for key in keys:
+        out.append(f"## {_month_label(key)} {{ #m-{key} }}\n\n")
+        for article in months[key]:
+            out.append(_article_item(article, here))
+        out.append("\n")
+    return "".join(out)
+
+
+def _month_label(key: str) -> str:
+    if key == "undated":
+        return "日期不详"
+    year, month = key.split("-")
+    return f"{year}年{int(month)}月"
+
+
+def render_sources_index(digest: Digest) -> str:
+    here = "sources/index.md"
+    out = [
+        markup.front_matter("原始文件", "原始文件及其逐行分类。"),
+        "# 原始文件\n\n",
+        "每个原始文件逐行标注其角色（正文、标题、署名、图片说明等），可核对摘编与原文的对应。\n\n",
+    ]
+    for source in digest.sources:
+        n = sum(1 for a in digest.articles.values() if a.source == source.file)
+        out.append(
+            f"- {link(source.file, here, page_path(source_url(source.file)))}（{n} 篇，编码 {text(source.encoding)}）\n"
+        )
+    return "".join(out)

@@ -1,0 +1,58 @@
+"""Safe Markdown from untrusted text, and links between generated pages.
+
+Article text may hold HTML, Markdown or template syntax; it must show as text and never
+change the page's structure. Markdown specials are backslash-escaped, then HTML specials
+become entities.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+# Characters Python-Markdown accepts backslash escapes for (plus '|' from the tables extension).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def text(value: str | None) -> str:
+    """Untrusted text as inline Markdown that renders literally on one line."""
+    if not value:
+        return ""
+    flat = " ".join(value.split())
+    return html.escape(_MD_SPECIAL.sub(r"\\\1", flat), quote=False)
+
+
+def attr(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def link(label: str, from_page: str, to_page: str, anchor: str = "") -> str:
+    """A Markdown link between two docs-relative .md paths (checked by mkdocs --strict)."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page))
+    return f"[{text(label)}]({target}{'#' + anchor if anchor else ''})"
+
+
+def page_path(url: str) -> str:
+    """Site URL 'regions/baotou-shi/' -> docs path 'regions/baotou-shi.md'."""
+    return url.rstrip("/") + ".md" if url else "index.md"
+
+
+def front_matter(title: str, description: str = "", **extra) -> str:
+    """YAML front matter; values are JSON-quoted strings, which YAML reads verbatim."""
+    import json
+
+    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    if description:
+        lines.append(f"description: {json.dumps(description[:150], ensure_ascii=False)}")
+    for key, value in extra.items():
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+def date_label(date: str | None) -> str:
+    if not date:
+        return "日期不详"
+    year, month, day = date.split("-")
+    return f"{int(year)}年{int(month)}月{int(day)}日"

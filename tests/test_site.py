@@ -1,0 +1,115 @@
+"""The built site of the repository's data: pages, cross-links and digest.json agree."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from build_digest import build as pipeline
+from build_digest.model import ROLES
+from tests.conftest import copy_project
+
+
+def html_of(paths, url: str) -> str:
+    return (paths.site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_line_of_every_source_has_a_role(built):
+    paths, _, data = built
+    files = sorted(p.name for p in (paths.data / "articles").iterdir())
+    assert [s["file"] for s in data["sources"]] == files
+    for source in data["sources"]:
+        lines = (paths.data / "articles" / source["file"]).read_text(encoding="utf-8").splitlines()
+        non_blank = {str(i) for i, line in enumerate(lines, 1) if line.strip()}
+        assert set(source["roles"]) == non_blank, source["file"]
+        assert set(source["roles"].values()) <= set(ROLES) - {None}
+
+
+def test_article_body_lines_are_body_roles(built):
+    _, _, data = built
+    roles = {s["file"]: s["roles"] for s in data["sources"]}
+    for article in data["articles"]:
+        assert article["source"]["lines"], article["id"]
+        for number in article["source"]["lines"]:
+            assert roles[article["source"]["file"]][str(number)] == "body"
+
+
+def test_every_entity_page_lists_the_articles_that_tag_it(built):
+    paths, _, data = built
+    titles = {a["id"]: a["title"] for a in data["articles"]}
+    for entity in data["entities"]:
+        page = html_of(paths, entity["url"])
+        for article_id in entity["articles"]:
+            assert f"articles/{article_id}/" in page, (entity["name"], titles[article_id])
+
+
+def test_every_article_links_every_entity_it_tags(built):
+    paths, _, data = built
+    urls = {e["id"]: e["url"] for e in data["entities"]}
+    for article in data["articles"]:
+        page = html_of(paths, article["url"])
+        for entity_id in article["entities"]:
+            assert urls[entity_id] in page, (article["title"], entity_id)
+
+
+def test_digest_json_matches_the_pages(built):
+    paths, result, data = built
+    assert len(data["articles"]) == len(result.digest.articles) > 10
+    for article in data["articles"]:
+        page = html_of(paths, article["url"])
+        assert re.search(r"<h1[^>]*>", page)
+        assert article["title"].replace("&", "&amp;")[:8] in page
+    for entity in data["entities"]:
+        assert (paths.site / entity["url"] / "index.html").exists()
+        for article_id in entity["articles"]:
+            assert entity["id"] in next(a for a in data["articles"] if a["id"] == article_id)["entities"]
+    for topic in data["topics"]:
+        assert (paths.site / topic["url"] / "index.html").exists()
+
+
+def test_known_entities_are_tagged_from_the_seeds(built):
+    _, _, data = built
+    by_name = {e["name"]: e for e in data["entities"]}
+    for name in ("包头市", "哈尔滨工业大学", "包头天和磁材科技股份有限公司", "内蒙古自治区"):
+        assert by_name[name]["articles"], name
+    assert by_name["包头市"]["url"] == "regions/bao-tou-shi/"
+
+
+def test_bylined_reporters_are_people(built):
+    _, _, data = built
+    people = {e["id"] for e in data["entities"] if e["type"] == "person"}
+    bylined = [a for a in data["articles"] if a["byline"] and "记者" in a["byline"]]
+    assert bylined
+    for article in bylined:
+        assert people & set(article["entities"]), article["title"]
+
+
+def test_navigation_holds_hubs_only(built):
+    paths, _, data = built
+    page = html_of(paths, data["articles"][0]["url"])
+    nav = page[page.find("md-nav--primary") :]
+    nav = nav[: nav.find("</nav>")]
+    assert "regions/" in nav and "people/" in nav and data["articles"][0]["id"] not in nav
+
+
+def test_search_config_for_chinese(built):
+    paths, _, _ = built
+    config = (paths.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert '"lang":["zh"]' in config.replace(" ", "") and "u200b" in config
+    userdict = (paths.root / "build" / "search" / "userdict.txt").read_text(encoding="utf-8")
+    assert "揭榜挂帅 " in userdict and "天和磁材 " in userdict
+
+
+def tree_hash(folder) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_build_is_deterministic(built, tmp_path):
+    paths, _, _ = built
+    again = pipeline.Paths(copy_project(tmp_path))
+    pipeline.build(again)
+    assert tree_hash(again.site) == tree_hash(paths.site)
