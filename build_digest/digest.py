@@ -6,6 +6,7 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from build_digest.dedupe import merge_duplicates
 from build_digest.figures import extract_figures
 from build_digest.metadata import apply_metadata, page_facts
 from build_digest.model import Article, Source
@@ -56,12 +57,9 @@ def build_digest(sources: list[Source], registry: Registry, warnings: Warnings) 
     collected: list[Article] = []
     for source in sources:
         collected.extend(analyse_source(source, tagger, warnings))
-    collected.sort(key=lambda a: (a.date or "", a.id), reverse=True)
-    for article in collected:
-        if article.id in digest.articles:
-            digest.articles[article.id].also_in.append({"file": article.source, "lines": article.body_lines})
-            continue
-        digest.articles[article.id] = article
+    merged = merge_duplicates(collected)
+    merged.sort(key=lambda a: (a.date or "", a.id), reverse=True)
+    digest.articles = {article.id: article for article in merged}
     _index(digest)
     return digest
 
