@@ -27,6 +27,7 @@ class Digest:
     articles_of_entity: dict[str, list[str]] = field(default_factory=dict)
     articles_of_topic: dict[str, list[str]] = field(default_factory=dict)
     co_mentions: dict[str, Counter] = field(default_factory=dict)
+    articles_of_source: dict[str, list[Article]] = field(default_factory=dict)
 
     def entity_articles(self, entity_id: str) -> list[Article]:
         return [self.articles[a] for a in self.articles_of_entity.get(entity_id, [])]
@@ -79,6 +80,10 @@ def _index(digest: Digest) -> None:
     digest.articles_of_entity = dict(by_entity)
     digest.articles_of_topic = dict(by_topic)
     digest.co_mentions = dict(co)
+    by_source: dict[str, list[Article]] = defaultdict(list)
+    for article in digest.articles.values():
+        by_source[article.source].append(article)
+    digest.articles_of_source = dict(by_source)
     for article in digest.articles.values():
         shared: Counter = Counter()
         for entity_id in article.entity_ids:

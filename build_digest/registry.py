@@ -49,7 +49,35 @@ class Registry:
     by_name: dict[str, str] = field(default_factory=dict)  # canonical name -> id (unique names)
 
     def children(self, entity_id: str) -> list[Entity]:
-        return [e for e in self.entities.values() if e.parent == entity_id]
+        return self._members("parent").get(entity_id, [])
+
+    def located_in(self, region_id: str) -> list[Entity]:
+        """Entities whose `region` is this region (organisations, programmes, people)."""
+        return self._members("region").get(region_id, [])
+
+    def within(self, region_id: str) -> list[Entity]:
+        """Everything below a region: sub-regions and what sits in any of them, at any depth."""
+        found, queue, seen = [], [region_id], {region_id}
+        while queue:
+            current = queue.pop()
+            for member in self.children(current) + self.located_in(current):
+                if member.id not in seen:
+                    seen.add(member.id)
+                    found.append(member)
+                    queue.append(member.id)
+        return found
+
+    def _members(self, key: str) -> dict[str, list[Entity]]:
+        # Built once per registry: pages ask for children of every entity.
+        cache = self.__dict__.setdefault("_member_cache", {})
+        if key not in cache:
+            index: dict[str, list[Entity]] = {}
+            for entity in self.entities.values():
+                target = getattr(entity, key)
+                if target:
+                    index.setdefault(target, []).append(entity)
+            cache[key] = index
+        return cache[key]
 
     def ancestors(self, entity_id: str) -> list[Entity]:
         chain, seen = [], {entity_id}

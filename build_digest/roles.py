@@ -22,8 +22,8 @@ STAFF = (
 # 刘容 张泽鹏 / 李彦水、刘佳鑫: names listed with spaces, 、 or commas
 NAMES = rf"{NAME}(?:\s*[、,]\s*{NAME}|\s+{NAME})*"
 
-# 本报2月27日讯, 科技日报讯, 新华网兰州4月3日电, 红网时刻9月14日讯, 【香港商报网讯】, 本报讯
-# A place is only read as a place when a date follows it: 香港商报网讯 is one organisation.
+# 本报2月27日讯, 某某日报讯, 某某网滨江4月3日电, 【某某商报网讯】, 本报讯
+# A place is only read as a place when a date follows it: 某某商报网讯 is one organisation.
 DATELINE = re.compile(
     rf"^\s*[【\[]?(?P<org>[{HAN}A-Za-z]{{0,12}}?(?:报|社|网|台|刊|客户端|时刻|新闻))"
     rf"(?:(?P<place>[{HAN}]{{1,6}}?)(?=\d))?"
@@ -31,7 +31,7 @@ DATELINE = re.compile(
     r"(?:电|讯)[】\]]?\s*"
     r"(?:[((](?P<credit>[^()()]{1,40})[))])?"
 )
-# 记者 翁海倩 报导: after a dateline
+# 记者 林晓舟 报导: after a dateline
 REPORTED_BY = re.compile(rf"^\s*(?P<credit>{STAFF}\s*{NAME}(?:\s*[、,]\s*{NAME})*)\s*报[道导][:,]?")
 
 BYLINE_MARKS = "□◎■●▲△○"
@@ -41,7 +41,7 @@ BRACKETED_CREDIT = re.compile(rf"^[((]\s*(?:{STAFF})?\s*{NAME}(?:\s*[、, ]\s*(?
 CLOSING_CREDIT = re.compile(
     rf"(?<=[。!?”\"])\s*[((](?P<credit>(?:{STAFF}\s*)?{NAME}(?:\s*[ 、,]\s*(?:{STAFF}\s*)?{NAME})*)[))]\s*$"
 )
-# 《光明日报》( 2010年09月05日 07 版): an e-paper's edition stamp
+# 《某某日报》( 2020年01月01日 03 版): an e-paper's edition stamp
 EDITION_STAMP = re.compile(r"《\s*[^》]{2,12}\s*》\s*[((]\s*\d{4}[^()()]{0,30}[))]\s*$")
 
 CAPTION = re.compile(
@@ -56,27 +56,41 @@ CAPTION = re.compile(
 )
 # A photo of a speaker is captioned with a post and a name: 自治区某厅副厅长张三 / 某处处长李四主持发布会
 _POST = r"(?:长|主任|书记|院士|主席|经理|董事长|代表|委员|教授|研究员|专家|工程师|负责人|总裁|总监)"
+# Common family names: a post followed by one of them reads as a person, not as 委员会 or 工作站.
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
+    "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常"
+    "温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴"
+    "霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚"
+    "岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝"
+)
+PERSON_NAME = rf"[{SURNAMES}][{HAN}]{{1,2}}"
 PERSON_CAPTION = re.compile(
-    rf"{_POST}\s*{NAME}(?:\s*(?:主持|讲话|发言|致辞|介绍|出席|参观|调研|接受采访|回答)[{HAN}]{{0,6}})?\s*$"
+    rf"{_POST}\s*{PERSON_NAME}(?:\s*(?:主持|讲话|发言|致辞|介绍|出席|参观|调研|接受采访|回答)[{HAN}]{{0,6}})?\s*$"
 )
 BOILERPLATE = re.compile(
-    r"免责声明|版权所有|版权.{0,12}声明|Copyright|©|ICP[备证]|网警备案|公网安备|违法和不良信息|举报"
+    r"免责声明|版权所有|版权.{0,12}声明|Copyright|©|ICP[备证]|网警备案|公网安备|违法和不良信息|举报(?:电话|邮箱|中心)"
     r"|不代表本网|不代表.{0,12}(?:观点|立场)|本网(?:转载|声明)|转载请|原文出处|本声明|未经(?:书面)?授权"
-    r"|网站(?:首页|地图)|回到顶部|返回顶部|IPv6"
-    r"|我要评论|分享(?:到|文章)|扫一扫|扫描二维码|手机(?:版|看)|移动版|客户端下载|下载客户端|关注我们"
-    r"|打印本页|关闭窗口|【?打印】?|E-?mail|选择字号|字号:|更多>>|上一(?:版|篇)|下一(?:版|篇)|往期回顾"
     r"|您(?:当前)?的位置|当前位置|首页\s*[>›»]|>>|^\s*[>›»]|^(?:[^>。,]{1,12}\s*>\s*){2,}"
     r"|主办单位|主\s?办\s*:|^\s*承办:|^\s*地址:|^\s*邮编|联系电话"
     r"|主管\s+.{0,20}主办\s*$|^\S{2,20}(?:主管|主办)\s*$"
-    r"|^\s*[((]完[))]\s*$|浏览(?:量|次数)|阅读(?:量|数)|点击(?:数|量)|_fororder_"
-    # injected spam
+    r"|^\s*[((]完[))]\s*$|_fororder_"
+)
+# Page widgets: furniture only when the line is short (a story about IPv6 or printing is news).
+WIDGET = re.compile(
+    r"网站(?:首页|地图)|回到顶部|返回顶部|支持IPv6|我要评论|分享(?:到|文章)|扫一扫|扫描二维码|手机(?:版|看)|移动版"
+    r"|客户端下载|下载客户端|关注我们|打印本页|关闭窗口|【?打印】?|E-?mail|选择字号|字号:|更多>>"
+    r"|上一(?:版|篇)|下一(?:版|篇)|往期回顾|浏览(?:量|次数)|阅读(?:量|数)|点击(?:数|量)"
+    # injected gambling spam
     r"|老虎机|赌场|博彩|百家乐|娱乐城|赢钱|下注"
 )
-# Navigation words that make up a short line on their own: 搜索, 相关新闻 相关论文, 论坛推荐
+WIDGET_MAX = 40
+# Navigation words that make up a short line on their own: 搜索, 相关新闻 相关阅读, 热门推荐
 FURNITURE_WORD = re.compile(
     r"^(?:搜索|登录|注册|首页\w{0,8}|English|官方微博|官方微信|微信|微博|客户端|电子报|数字报|立即打开|打开|APP|App"
-    r"|图片新闻|热点新闻|精彩推荐|相关(?:新闻|阅读|文章|论文|链接|报道|稿件)|\S{0,8}推荐\S{0,2}|\S{0,8}排行榜?"
-    r"|更多\S{0,8}|\S{0,10}请关注|扫码\S{0,6}|返回|关闭|分享|收藏|评论)$"
+    r"|图片新闻|热点新闻|相关(?:新闻|阅读|文章|论文|链接|报道|稿件)|推荐阅读"
+    r"|(?:编辑部|编辑|热门|精彩|相关|论坛|为你|今日|博客)推荐\S{0,2}|\S{0,8}(?:新闻|点击|阅读|评论|热度)排行榜?"
+    r"|更多(?:>>|新闻|内容|资讯|报道|精彩\S{0,6})?|\S{0,10}请关注|扫码\S{0,6}|返回|关闭|分享|收藏|评论)$"
 )
 # A field label left without its value on the line: 作者: / 来源: / 【摘要】:
 FIELD_LABEL = re.compile(
@@ -108,7 +122,7 @@ ANY_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-年./]\s*(?P<m>\d{1,2})\s*[-�
 FIGURE_ONLY = re.compile(r"^\s*[约近超逾]?\d[\d.,]*\s*(?:%|亿元|万元|元|亿|万|家|项|个|人|名|吨|倍)?\s*[!!]?\s*$")
 MENU_SEPARATORS = re.compile(r"\s*[|｜·•/]\s*|\s{2,}|\t")
 JUNK = re.compile(r"[A-Za-z0-9+*&^%$#@!~`=\\/{}\[\]<>;:'\"()?,.\-_| ]")
-# Anti-scraping noise glued to a paragraph: a run of 1-3 character ASCII scraps (+ N: v( e8 d) …)
+# Anti-scraping noise glued to a paragraph: a run of 1-3 character ASCII scraps (x; Q( 7& k) …)
 LEADING_JUNK = re.compile(r"^\s*(?:[!-~]{1,3}\s+){4,}")
 TRAILING_JUNK = re.compile(r"(?:\s+[!-~]{1,3}){4,}\s*$")
 # 新华社客户端 | 标题 / 标题_某某网: the site's name set around a web page's headline
@@ -169,7 +183,7 @@ def is_byline(text: str) -> bool:
 
 
 def _rejoin_spaced_names(tokens: list[str]) -> list[str]:
-    """Two-character names are padded to three with a space (王 瑟): join single characters."""
+    """Two-character names are padded to three with a space (林 远): join single characters."""
     out: list[str] = []
     for token in tokens:
         if len(token) == 1 and out and len(out[-1]) == 1 and han_count(token + out[-1]) == 2:
@@ -205,19 +219,19 @@ def is_person_caption(text: str) -> bool:
 
 def is_boilerplate(text: str) -> bool:
     stripped = text.strip()
-    if BOILERPLATE.search(stripped):
+    if BOILERPLATE.search(stripped) or (len(stripped) <= WIDGET_MAX and WIDGET.search(stripped)):
         return True
     return is_menu(stripped) or is_junk(stripped) or is_furniture_words(stripped)
 
 
 def is_furniture_words(text: str) -> bool:
-    """A short line made only of navigation words (相关新闻 相关论文, 官方微信)."""
+    """A short line made only of navigation words (相关新闻 相关阅读, 官方微博)."""
     tokens = text.split()
     return 0 < len(text) <= 24 and bool(tokens) and all(FURNITURE_WORD.match(t) for t in tokens)
 
 
 def is_menu(text: str) -> bool:
-    """A row of short navigation items: 首页 | 新闻 | 图片, or a bulleted item (• 报 纸)."""
+    """A row of short navigation items: 首页 | 新闻 | 图片, or a bulleted item (• 首 页)."""
     if re.match(r"^[*\-+•·]\s*\S.{0,13}$", text) and not ends_sentence(text):
         return True
     parts = [p for p in MENU_SEPARATORS.split(text) if p]

@@ -3,13 +3,16 @@
 Stages, each a function below:
 1. `_classify`: what each line is on its own (roles.py) — furniture, credits, captions,
    datelines, short headline-shaped lines, body text.
+   `_in_context`: what a line is beside its neighbours — a field label's value, a word
+   wedged between menus, a site statement's clauses, the links under the last paragraph.
 2. `_headline_blocks`: runs of short lines followed by a byline, a dateline or page metadata
-   (or a Markdown title) are headlines; a lone short line inside an article is a sub-heading.
+   (or a Markdown title) are headlines; a lone short line inside an article is a sub-heading,
+   or a portrait caption when it is a post and a name.
 3. `_assemble`: articles from headline to headline; text before the first headline joins the
    article it shares most words with; a page without any headline becomes one article with
    an inferred title.
-4. `_mark_duplicates` and `_paragraphs`: the stray copy of a repeated passage is `duplicate`,
-   sentences cut across lines are joined back.
+4. `_mark_repeated_headlines` and `_mark_duplicates`: a headline printed twice and the stray
+   copy of a repeated passage are `duplicate`; `_paragraphs` joins sentences cut across lines.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ TIME_LEAD = re.compile(
     r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚)?$"
     r"|^(?:近日|日前|目前|近期|今年|去年|当前|近年来|眼下|[\u4e00-\u9fff]{1,3}以来)$"
 )
-# A headline printed again under a tag or a breadcrumb mark: 【两会好声音】… / >…
+# A headline printed again under a tag or a breadcrumb mark: 【专题名】… / >…
 HEADLINE_TAG = re.compile(r"^(?:[【\[][^】\]]{1,12}[】\]]|[>›»]+)\s*")
 INFERRED_MAX = 44  # longest lead clause taken whole as an inferred headline
 LATER_MAX = 36  # a later clause stands in only when shorter, whole and not a continuation
@@ -117,7 +120,7 @@ def _field_values(lines: list[Line]) -> None:
 
 
 def _between_furniture(lines: list[Line]) -> None:
-    """A word or two wedged between menus and page metadata is a menu leftover (报 纸 / 杂 志)."""
+    """A word or two wedged between menus and page metadata is a menu leftover (首 页 / 登 录)."""
     for i, line in enumerate(lines):
         before = lines[i - 1] if i else None
         after = lines[i + 1] if i + 1 < len(lines) else None

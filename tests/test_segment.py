@@ -326,7 +326,8 @@ def _looks_like_furniture(title: str) -> bool:
     match = match_form(title)
     return (roles.dateline(match) is not None or roles.is_metadata(match) or roles.is_boilerplate(match)
             or roles.is_byline(match) or roles.is_caption(match) or roles.ANY_DATE.search(match) is not None
-            or any(mark in match for mark in ("|", ">", "来源", "主办")))
+            or any(mark in match for mark in ("|", ">", "来源", "主办", "记者", "报导", "讯】"))
+            or match.lstrip()[:1] in "•*-·")
 
 
 @pytest.mark.skipif(not DEV_FILES, reason="../shared/dev-pages is not present")

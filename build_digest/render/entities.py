@@ -68,9 +68,8 @@ def _facts(entity: Entity, here: str, digest: Digest) -> str:
     children = sorted(digest.registry.children(entity.id), key=lambda e: e.pinyin)
     if children:
         rows.append(("下级", "、".join(link(c.name, here, page_path(c.url)) for c in children)))
-    located = sorted(
-        (e for e in entities.values() if e.region == entity.id and e.parent != entity.id), key=lambda e: e.pinyin
-    )
+    located = [e for e in digest.registry.located_in(entity.id) if e.parent != entity.id]
+    located.sort(key=lambda e: e.pinyin)
     if located:
         rows.append(("区内机构与项目", "、".join(link(e.name, here, page_path(e.url)) for e in located)))
     table = "| | |\n| --- | --- |\n" + "".join(f"| {k} | {v} |\n" for k, v in rows)
@@ -153,8 +152,7 @@ def _figures_block(entity: Entity, articles: list[Article], here: str) -> str:
 
 def _within_block(region: Entity, here: str, digest: Digest) -> str:
     """What the region's sub-regions and the organisations in it appear in, apart."""
-    entities = digest.registry.entities
-    inside = [e for e in entities.values() if e.id != region.id and _is_within(e, region.id, digest)]
+    inside = digest.registry.within(region.id)
     direct = set(digest.articles_of_entity.get(region.id, []))
     rows = []
     for member in sorted(inside, key=lambda e: (e.type != "region", e.pinyin)):
@@ -167,13 +165,6 @@ def _within_block(region: Entity, here: str, digest: Digest) -> str:
     if not rows:
         return ""
     return "## 辖区内的其他报道\n\n下列报道未直接提及本地区，但提及其下级地区或区内机构。\n\n" + "".join(rows) + "\n"
-
-
-def _is_within(entity: Entity, region_id: str, digest: Digest) -> bool:
-    chain = {a.id for a in digest.registry.ancestors(entity.id)}
-    if entity.region:
-        chain |= {entity.region} | {a.id for a in digest.registry.ancestors(entity.region)}
-    return region_id in chain
 
 
 def _search_aid(entity: Entity) -> str:

@@ -162,7 +162,7 @@ def render_sources_index(digest: Digest) -> str:
         "每个原始文件逐行标注其角色（正文、标题、署名、图片说明等），可核对摘编与原文的对应。\n\n",
     ]
     for source in digest.sources:
-        n = sum(1 for a in digest.articles.values() if a.source == source.file)
+        n = len(digest.articles_of_source.get(source.file, []))
         out.append(
             f"- {link(source.file, here, page_path(source_url(source.file)))}（{n} 篇，编码 {text(source.encoding)}）\n"
         )

@@ -7,6 +7,7 @@ become entities.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -29,8 +30,19 @@ def attr(value: str) -> str:
 
 def link(label: str, from_page: str, to_page: str, anchor: str = "") -> str:
     """A Markdown link between two docs-relative .md paths (checked by mkdocs --strict)."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page))
+    target = relative(posixpath.dirname(from_page), to_page)
     return f"[{text(label)}]({target}{'#' + anchor if anchor else ''})"
+
+
+@functools.lru_cache(maxsize=65536)
+def relative(from_dir: str, to_page: str) -> str:
+    """posixpath.relpath for clean docs-relative paths, without its costly abspath calls."""
+    source = [p for p in from_dir.split("/") if p]
+    target = to_page.split("/")
+    common = 0
+    while common < min(len(source), len(target) - 1) and source[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(source) - common) + target[common:])
 
 
 def page_path(url: str) -> str:

@@ -25,10 +25,9 @@ ROLE_LABELS = {
 def render_source(source: Source, digest: Digest) -> str:
     here = page_path(source_url(source.file))
     owner = {}
-    for article in digest.articles.values():
-        if article.source == source.file:
-            for number in article.body_lines + article.title_lines:
-                owner[number] = article
+    for article in digest.articles_of_source.get(source.file, []):
+        for number in article.body_lines + article.title_lines:
+            owner[number] = article
     out = [
         markup.front_matter(source.file, f"原始文件 {source.file} 的逐行分类。"),
         f"# {text(source.file)}\n\n",
