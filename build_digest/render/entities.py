@@ -72,8 +72,7 @@ def _facts(entity: Entity, here: str, digest: Digest) -> str:
     located.sort(key=lambda e: e.pinyin)
     if located:
         rows.append(("区内机构与项目", "、".join(link(e.name, here, page_path(e.url)) for e in located)))
-    table = "| | |\n| --- | --- |\n" + "".join(f"| {k} | {v} |\n" for k, v in rows)
-    return table.rstrip("\n") + "\n{ .digest-facts-table }"
+    return "".join(f"- **{key}**：{value}\n" for key, value in rows)
 
 
 def _mentions_block(entity: Entity, articles: list[Article], here: str, digest: Digest) -> str:
