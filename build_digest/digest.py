@@ -90,5 +90,10 @@ def _index(digest: Digest) -> None:
             for other_id in by_entity[entity_id]:
                 if other_id != article.id:
                     shared[other_id] += 1
-        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
+        # Most shared entities first; among equals the newer article (ids start with the date).
+        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], _descending(kv[0])))
         article.related = ranked[:RELATED_LIMIT]
+
+
+def _descending(text: str) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in text)

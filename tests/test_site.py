@@ -113,3 +113,26 @@ def test_build_is_deterministic(built, tmp_path):
     again = pipeline.Paths(copy_project(tmp_path))
     pipeline.build(again)
     assert tree_hash(again.site) == tree_hash(paths.site)
+
+
+def test_entity_types_follow_the_house_rules(built):
+    _, _, data = built
+    for entity in data["entities"]:
+        if "银行" in entity["name"]:
+            assert entity["type"] == "company", entity["name"]
+        if entity["name"].endswith(("大学", "研究院", "实验室", "科学技术厅", "科学技术局", "协会")):
+            assert entity["type"] == "institution", entity["name"]
+
+
+def test_aliases_and_nested_names_resolve(built):
+    _, _, data = built
+    by_name = {e["name"]: e for e in data["entities"]}
+    zone = by_name["包头稀土高新技术产业开发区"]
+    assert "包头稀土高新区" in zone["aliases"] and zone["articles"]
+    assert zone["parent"] == by_name["包头市"]["id"]
+    assert by_name["包头市"]["parent"] == by_name["内蒙古自治区"]["id"]
+    # The feature on the institute names only 包头稀土研究院, never the city on its own.
+    feature = next(a for a in data["articles"] if "靶材" in a["title"])
+    assert by_name["包头稀土研究院"]["id"] in feature["entities"]
+    assert by_name["包头市"]["id"] not in feature["entities"]
+    assert by_name["包头天和磁材科技股份有限公司"]["articles"]
