@@ -1,17 +1,103 @@
-"""The same article arriving twice becomes one article that records every source."""
+"""The same article arriving twice becomes one article that records every source.
+
+Copies are found in two passes, both linear in the total text:
+
+1. identical copies share an id (date + title + hash of the body);
+2. near-copies (a few characters changed, a different title or date) share most character
+   shingles of their bodies. Each body is reduced to a bottom-k sketch (the k smallest
+   hashes of its shingles); an inverted index from sketch hash to article finds the few
+   candidates worth comparing, and the exact Jaccard similarity of the shingle sets decides.
+
+Input order is file order and the first article of each group is kept, so the result is
+deterministic.
+"""
 
 from __future__ import annotations
 
+import heapq
+import re
+import zlib
+from collections import Counter
+
 from build_digest.model import Article
+from build_digest.textutil import match_form
+
+SHINGLE = 3  # characters per shingle
+SKETCH = 64  # hashes kept per body (bottom-k)
+MIN_SHINGLES = 20  # shorter bodies merge only when identical
+CANDIDATE_SHARED = 8  # sketch hashes two bodies must share before they are compared
+NEAR = 0.75  # Jaccard similarity of shingle sets that makes two bodies one article
+COMMON = 64  # a sketch hash found in more bodies than this is a common phrase, not evidence
+
+_NOISE = re.compile(r"[\s\u3000]+")
 
 
 def merge_duplicates(articles: list[Article]) -> list[Article]:
     """Keep the first of each group of copies (input order), recording the others in also_in."""
-    kept: dict[str, Article] = {}
+    kept: list[Article] = []
+    by_id: dict[str, Article] = {}
+    index: dict[int, list[int]] = {}  # sketch hash -> positions in `kept`
     for article in articles:
-        first = kept.get(article.id)
+        first = by_id.get(article.id) if article.id else None
         if first is None:
-            kept[article.id] = article
-        else:
-            first.also_in.append({"file": article.source, "lines": article.body_lines})
-    return list(kept.values())
+            shingles = _shingles(article.body_text)
+            sketch = _sketch(shingles) if len(shingles) >= MIN_SHINGLES else []
+            first = _near_copy(shingles, sketch, index, kept) if sketch else None
+            if first is None:
+                position = len(kept)
+                kept.append(article)
+                if article.id:
+                    by_id[article.id] = article
+                for value in sketch:
+                    postings = index.setdefault(value, [])
+                    if len(postings) <= COMMON:
+                        postings.append(position)
+                continue
+        _record(first, article)
+    return kept
+
+
+def _record(first: Article, copy: Article) -> None:
+    first.also_in.append({"file": copy.source, "lines": copy.body_lines})
+    first.also_in.extend(copy.also_in)
+
+
+def _near_copy(
+    shingles: set[int], sketch: list[int], index: dict[int, list[int]], kept: list[Article]
+) -> Article | None:
+    shared: Counter = Counter()
+    for value in sketch:
+        postings = index.get(value, ())
+        if len(postings) <= COMMON:
+            shared.update(postings)
+    # Best candidates first; ties go to the earlier article.
+    for position, count in sorted(shared.items(), key=lambda item: (-item[1], item[0])):
+        if count < CANDIDATE_SHARED:
+            break
+        # Shingles are recomputed for the rare candidate rather than kept for every article.
+        if jaccard(shingles, _shingles(kept[position].body_text)) >= NEAR:
+            return kept[position]
+    return None
+
+
+def _normal(text: str) -> str:
+    """Compare script- and width-independently, ignoring whitespace."""
+    return _NOISE.sub("", match_form(text))
+
+
+def _shingles(text: str) -> set[int]:
+    """CRC-32 of every run of SHINGLE characters (fixed-width UTF-32, so slicing is cheap)."""
+    data = _normal(text).encode("utf-32-le")
+    width = 4 * SHINGLE
+    return {zlib.crc32(data[i : i + width]) for i in range(0, len(data) - width + 1, 4)}
+
+
+def _sketch(shingles: set[int]) -> list[int]:
+    return heapq.nsmallest(SKETCH, shingles)
+
+
+def jaccard(a: set[int], b: set[int]) -> float:
+    if not a and not b:
+        return 1.0
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)

@@ -1,4 +1,8 @@
-"""The whole digest as open data: site/api/digest.json."""
+"""The digest as open data: site/api/digest.json, plus a JSON twin of every article and entity page.
+
+A twin carries what its page shows, and for articles the paragraphs with every mention's
+character offsets, so tools can point back into the text as the reader sees it.
+"""
 
 from __future__ import annotations
 
@@ -6,77 +10,118 @@ import json
 from pathlib import Path
 
 from build_digest.digest import Digest
+from build_digest.model import Article, Entity, Source, Topic
 from build_digest.render.articles import article_url
 
 
-def digest_data(digest: Digest) -> dict:
-    entities = digest.registry.entities
+def article_data(article: Article) -> dict:
     return {
-        "articles": [
-            {
-                "id": a.id,
-                "title": a.title,
-                "title_inferred": a.title_inferred,
-                "url": article_url(a),
-                "date": a.date,
-                "publication": a.publication,
-                "source_url": a.url,
-                "column": a.column,
-                "kicker": a.kicker,
-                "byline": a.byline,
-                "source": {"file": a.source, "lines": a.body_lines},
-                "also_in": a.also_in,
-                "entities": a.entity_ids,
-                "topics": a.topic_ids,
-                "figures": [
-                    {"value": f.value, "kind": f.kind, "sentence": f.sentence, "entities": f.entity_ids}
-                    for f in a.figures
-                ],
-                "related": [other for other, _ in a.related],
-            }
-            for a in digest.articles.values()
+        "id": article.id,
+        "title": article.title,
+        "title_inferred": article.title_inferred,
+        "url": article_url(article),
+        "date": article.date,
+        "publication": article.publication,
+        "source_url": article.url,
+        "column": article.column,
+        "kicker": article.kicker,
+        "byline": article.byline,
+        "source": {"file": article.source, "lines": article.body_lines},
+        "also_in": article.also_in,
+        "entities": article.entity_ids,
+        "topics": article.topic_ids,
+        "figures": [
+            {"value": f.value, "kind": f.kind, "sentence": f.sentence, "entities": f.entity_ids}
+            for f in article.figures
         ],
-        "entities": [
-            {
-                "id": e.id,
-                "type": e.type,
-                "name": e.name,
-                "aliases": e.aliases,
-                "local_aliases": e.local_aliases,
-                "pinyin": e.pinyin,
-                "name_en": e.name_en,
-                "parent": e.parent,
-                "region": e.region,
-                "level": e.level,
-                "roles": e.roles,
-                "affiliation": e.affiliation,
-                "description": e.description,
-                "url": e.url,
-                "articles": digest.articles_of_entity.get(e.id, []),
-            }
-            for e in sorted(entities.values(), key=lambda e: (e.type, e.id))
-        ],
-        "topics": [
-            {
-                "id": t.id,
-                "name": t.name,
-                "keywords": t.keywords,
-                "url": t.url,
-                "articles": digest.articles_of_topic.get(t.id, []),
-            }
-            for t in sorted(digest.registry.topics.values(), key=lambda t: t.id)
-        ],
-        "sources": [
-            {"file": s.file, "encoding": s.encoding, "roles": {str(line.number): line.role for line in s.content_lines}}
-            for s in digest.sources
+        "related": [other for other, _ in article.related],
+    }
+
+
+def article_twin(article: Article) -> dict:
+    """The article with its text: paragraphs (source lines kept) and mentions with offsets."""
+    return {
+        **article_data(article),
+        "captions": article.captions,
+        "paragraphs": [{"kind": p.kind, "text": p.text, "lines": p.lines} for p in article.paragraphs],
+        "mentions": [
+            {"entity": m.entity_id, "paragraph": m.paragraph, "start": m.start, "end": m.end, "text": m.surface}
+            for m in article.mentions
         ],
     }
 
 
-def write_digest_json(digest: Digest, site_dir: Path) -> Path:
-    path = site_dir / "api" / "digest.json"
+def entity_data(entity: Entity, digest: Digest) -> dict:
+    return {
+        "id": entity.id,
+        "type": entity.type,
+        "name": entity.name,
+        "aliases": entity.aliases,
+        "local_aliases": entity.local_aliases,
+        "pinyin": entity.pinyin,
+        "name_en": entity.name_en,
+        "parent": entity.parent,
+        "region": entity.region,
+        "level": entity.level,
+        "roles": entity.roles,
+        "affiliation": entity.affiliation,
+        "description": entity.description,
+        "url": entity.url,
+        "articles": digest.articles_of_entity.get(entity.id, []),
+    }
+
+
+def entity_twin(entity: Entity, digest: Digest) -> dict:
+    co = digest.co_mentions.get(entity.id, {})
+    return {
+        **entity_data(entity, digest),
+        "children": [child.id for child in digest.registry.children(entity.id)],
+        "co_mentions": [
+            {"entity": other, "articles": n} for other, n in sorted(co.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+    }
+
+
+def topic_data(topic: Topic, digest: Digest) -> dict:
+    return {
+        "id": topic.id,
+        "name": topic.name,
+        "keywords": topic.keywords,
+        "url": topic.url,
+        "articles": digest.articles_of_topic.get(topic.id, []),
+    }
+
+
+def source_data(source: Source) -> dict:
+    return {
+        "file": source.file,
+        "encoding": source.encoding,
+        "roles": {str(line.number): line.role for line in source.content_lines},
+    }
+
+
+def digest_data(digest: Digest) -> dict:
+    return {
+        "articles": [article_data(a) for a in digest.articles.values()],
+        "entities": [
+            entity_data(e, digest) for e in sorted(digest.registry.entities.values(), key=lambda e: (e.type, e.id))
+        ],
+        "topics": [topic_data(t, digest) for t in sorted(digest.registry.topics.values(), key=lambda t: t.id)],
+        "sources": [source_data(s) for s in digest.sources],
+    }
+
+
+def _write(path: Path, data: dict, indent: int | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        json.dumps(digest_data(digest), ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8"
-    )
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=indent) + "\n", encoding="utf-8")
+
+
+def write_digest_json(digest: Digest, site_dir: Path) -> Path:
+    api = site_dir / "api"
+    path = api / "digest.json"
+    _write(path, digest_data(digest), indent=1)
+    for article in digest.articles.values():
+        _write(api / (article_url(article).rstrip("/") + ".json"), article_twin(article))
+    for entity in digest.registry.entities.values():
+        _write(api / (entity.url.rstrip("/") + ".json"), entity_twin(entity, digest))
     return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 
 from build_digest import build as pipeline
@@ -136,3 +137,17 @@ def test_aliases_and_nested_names_resolve(built):
     assert by_name["包头稀土研究院"]["id"] in feature["entities"]
     assert by_name["包头市"]["id"] not in feature["entities"]
     assert by_name["包头天和磁材科技股份有限公司"]["articles"]
+
+
+def test_json_twins_point_back_into_the_text(built):
+    paths, _, data = built
+    for article in data["articles"]:
+        twin = json.loads((paths.site / "api" / (article["url"].rstrip("/") + ".json")).read_text(encoding="utf-8"))
+        assert twin["id"] == article["id"] and twin["entities"] == article["entities"]
+        for mention in twin["mentions"]:
+            if mention["paragraph"] >= 0:
+                text = twin["paragraphs"][mention["paragraph"]]["text"]
+                assert text[mention["start"]:mention["end"]] == mention["text"]
+    for entity in data["entities"]:
+        twin = json.loads((paths.site / "api" / (entity["url"].rstrip("/") + ".json")).read_text(encoding="utf-8"))
+        assert twin["articles"] == entity["articles"]

@@ -130,7 +130,10 @@ def _source_block(article: Article, here: str) -> str:
     lines = article.body_lines
     target = page_path(source_url(article.source))
     first = lines[0] if lines else 1
-    out = [f"## 原文出处\n\n来源文件 {link(article.source, here, target, f'L{first}')}，正文第 {_ranges(lines)} 行。\n"]
+    out = [
+        f"## 原文出处\n\n来源文件 {link(article.source, here, target, f'L{first}')}，正文第 {_ranges(lines)} 行。"
+        f"本文数据：{markup.json_twin(article_url(article))}。\n"
+    ]
     for extra in article.also_in:
         other = link(extra["file"], here, page_path(source_url(extra["file"])), f"L{extra['lines'][0]}")
         out.append(f"\n同文亦见 {other}，第 {_ranges(extra['lines'])} 行。\n")

@@ -72,6 +72,7 @@ def _facts(entity: Entity, here: str, digest: Digest) -> str:
     located.sort(key=lambda e: e.pinyin)
     if located:
         rows.append(("区内机构与项目", "、".join(link(e.name, here, page_path(e.url)) for e in located)))
+    rows.append(("数据", markup.json_twin(entity.url)))
     return "".join(f"- **{key}**：{value}\n" for key, value in rows)
 
 

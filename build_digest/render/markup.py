@@ -68,3 +68,13 @@ def date_label(date: str | None) -> str:
         return "日期不详"
     year, month, day = date.split("-")
     return f"{int(year)}年{int(month)}月{int(day)}日"
+
+
+def json_twin(url: str) -> str:
+    """A raw-HTML link from a page (directory URL `url`) to its JSON twin under api/.
+
+    The twin is written after mkdocs runs, so this is raw HTML relative to the page's URL,
+    not a Markdown link mkdocs would resolve.
+    """
+    target = relative(url.rstrip("/"), "api/" + url.rstrip("/") + ".json")
+    return f'<a href="{attr(target)}" type="application/json">JSON</a>'
