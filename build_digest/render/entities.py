@@ -27,6 +27,8 @@ def render_entity(entity: Entity, digest: Digest) -> str:
     articles = digest.entity_articles(entity.id)
     out = [markup.front_matter(entity.name, _summary(entity, articles)), f"# {text(entity.name)}\n\n"]
     out.append(_facts(entity, here, digest) + "\n\n")
+    # In the page's first section, which search ranks with the title: 赤峰 finds 赤峰市 here.
+    out.append(_search_aid(entity) + "\n")
     if entity.description:
         out.append(f"{text(entity.description)}\n\n")
     out.append(_mentions_block(entity, articles, here, digest))
@@ -34,7 +36,6 @@ def render_entity(entity: Entity, digest: Digest) -> str:
     out.append(_figures_block(entity, articles, here))
     if entity.type == "region":
         out.append(_within_block(entity, here, digest))
-    out.append(_search_aid(entity))
     return "".join(out)
 
 
