@@ -14,6 +14,7 @@ from pathlib import Path
 from build_digest.model import Entity
 from build_digest.registry import Registry
 from build_digest.slugs import pinyin_words
+from build_digest.textutil import to_traditional
 
 ADMIN_SUFFIXES = (
     "特别行政区",
@@ -61,15 +62,23 @@ def pinyin_forms(entity: Entity) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+def traditional_forms(entity: Entity) -> list[str]:
+    """包头市 -> 包頭市, 包頭: a reader typing traditional characters finds the simplified page."""
+    simplified = [QUOTES.sub("", name) for name in [entity.name, *entity.aliases, *short_forms(entity)]]
+    forms = dict.fromkeys(to_traditional(name) for name in simplified)
+    return [form for form in forms if form and form not in simplified]
+
+
 def search_terms(entity: Entity) -> list[str]:
-    return list(dict.fromkeys([entity.name, *entity.aliases, *short_forms(entity), *pinyin_forms(entity)]))
+    chinese = [entity.name, *entity.aliases, *short_forms(entity)]
+    return list(dict.fromkeys([*chinese, *traditional_forms(entity), *pinyin_forms(entity)]))
 
 
 def write_user_dictionary(registry: Registry, path: Path) -> int:
     """One word per line, 'word frequency tag', as jieba.load_userdict expects."""
     words = set()
     for entity in registry.entities.values():
-        for word in [entity.name, *entity.aliases, *short_forms(entity)]:
+        for word in [entity.name, *entity.aliases, *short_forms(entity), *traditional_forms(entity)]:
             word = QUOTES.sub("", word).strip()
             if len(word) >= 2 and " " not in word:
                 words.add(word)

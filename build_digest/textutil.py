@@ -47,6 +47,18 @@ def to_simplified(text: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def to_traditional(text: str) -> str:
+    """Simplified to traditional characters (for search aids, not for matching)."""
+    return _s2t().convert(text) if text and not text.isascii() else text
+
+
 def match_form(text: str) -> str:
     """The form tagging and rules match against: simplified script, half-width ASCII."""
     return fold_width(to_simplified(text))
