@@ -31,16 +31,26 @@ class Unreadable(Exception):
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding name). Raises Unreadable for binary or undecodable data."""
+    """Return (text, encoding name). Raises Unreadable for binary or undecodable data.
+
+    Order: a byte-order mark, then UTF-8, then GB18030 (a superset of GBK and GB2312) when the
+    result reads as Chinese, then charset-normalizer's best guess.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding), encoding
+            text = _decode_with_bom(data, encoding)
+            if _is_binary(text):
+                raise Unreadable(f"not text: control characters after decoding as {encoding}")
+            return text, encoding
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if not _is_binary(text):
+            return text, "utf-8"
     if b"\x00" not in data:
-        # GB18030 is a superset of GBK and GB2312; strict decoding rejects most non-GB bytes.
+        # Strict decoding rejects most byte sequences that are not GB18030.
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
@@ -56,6 +66,26 @@ def decode(data: bytes) -> tuple[str, str]:
     if _CONTROL.search(text):
         raise Unreadable(f"not text: control characters after decoding as {best.encoding}")
     return text, best.encoding
+
+
+def _decode_with_bom(data: bytes, encoding: str) -> str:
+    """Decode after a byte-order mark; a few damaged bytes (a truncated last character) are
+    replaced with U+FFFD, more than that means the mark was an accident of binary data."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        text = data.decode(encoding, errors="replace")
+    if text.count("\ufffd") > max(1, len(text) // 100):
+        raise Unreadable(f"not text: starts with a {encoding} byte-order mark but does not decode as {encoding}")
+    return text
+
+
+def _is_binary(text: str) -> bool:
+    """NUL, or more than a stray control character now and then, betrays binary data."""
+    if "\x00" in text:
+        return True
+    controls = len(_CONTROL.findall(text))
+    return controls > max(2, len(text) // 200)
 
 
 def _looks_chinese(text: str) -> bool:

@@ -59,6 +59,7 @@ def segment(source: Source, warnings: Warnings) -> list[Article]:
     _mark_repeated_headlines(drafts)
     _mark_duplicates(drafts)
     articles = [_finish(draft, source) for draft in drafts]
+    _record_repeated_articles(drafts, articles, source)
     articles = [a for a in articles if a.paragraphs]
     _carry_columns(articles)
     for line in lines:
@@ -350,25 +351,28 @@ def _mark_duplicates(drafts: list[_Draft]) -> None:
                 owner[id(line)] = draft
                 candidates.append(line)
     normals = {id(line): _normal(line.match) for line in candidates}
-    # Index every line by the 8-character prefix of its normal form; a line contained in
-    # another shares that prefix with one of the other's 8-grams (linear, not quadratic).
-    by_prefix: dict[str, list[Line]] = {}
+    # Index every line by the 8-character prefix of its normal form, then by length and text:
+    # a line contained in another is found by looking up, at each position of the longer line,
+    # the slice of each indexed length (near-linear even when many lines share a prefix).
+    by_prefix: dict[str, dict[int, dict[str, list[Line]]]] = {}
     for line in candidates:
-        by_prefix.setdefault(normals[id(line)][:8], []).append(line)
+        normal = normals[id(line)]
+        by_prefix.setdefault(normal[:8], {}).setdefault(len(normal), {}).setdefault(normal, []).append(line)
     pairs: list[tuple[Line, Line]] = []  # (copy, the line that contains it)
     for longer in candidates:
         text = normals[id(longer)]
         seen: set[int] = set()
         for start in range(len(text) - 7):
-            for shorter in by_prefix.get(text[start:start + 8], ()):
-                if shorter is longer or id(shorter) in seen or shorter.role != longer.role:
+            for length, by_text in by_prefix.get(text[start:start + 8], {}).items():
+                if start + length > len(text) or (length < 15 and length != len(text)):
                     continue
-                seen.add(id(shorter))
-                other = normals[id(shorter)]
-                equal = other == text
-                if (equal and shorter.number < longer.number) or not (equal or (len(other) >= 15 and other in text)):
-                    continue
-                pairs.append((shorter, longer))
+                for shorter in by_text.get(text[start:start + length], ()):
+                    if shorter is longer or id(shorter) in seen or shorter.role != longer.role:
+                        continue
+                    seen.add(id(shorter))
+                    if length == len(text) and shorter.number < longer.number:
+                        continue
+                    pairs.append((shorter, longer))
     repeated = {id(line) for pair in pairs for line in pair}
     # Equal copies in two articles usually come as a block (a column repeated in the wrong
     # place): judge the whole block at once, by all the passages the two articles share.
@@ -383,6 +387,23 @@ def _mark_duplicates(drafts: list[_Draft]) -> None:
         stray = _stray_copy(copy, container, owner, normals, repeated, shared)
         kept = container if stray is copy else copy
         stray.role, stray.reason = "duplicate", f"repeats line {kept.number}"
+
+
+REPEATS = re.compile(r"repeats line (\d+)")
+
+
+def _record_repeated_articles(drafts: list[_Draft], articles: list[Article], source: Source) -> None:
+    """A whole article printed twice on one page leaves a copy with nothing but duplicate
+    lines: record it in also_in of the article it repeats instead of dropping it silently."""
+    owner = {n: a for a in articles if a.paragraphs for n in a.body_lines}
+    for draft, article in zip(drafts, articles):
+        if article.paragraphs:
+            continue
+        copies = [line for line in draft.lines if line.role == "duplicate"]
+        found = REPEATS.match(copies[0].reason) if copies else None
+        first = owner.get(int(found.group(1))) if found else None
+        if first is not None:
+            first.also_in.append({"file": source.file, "lines": [line.number for line in copies]})
 
 
 def _stray_copy(copy: Line, container: Line, owner: dict[int, _Draft], normals: dict[int, str],

@@ -54,10 +54,13 @@ def front_matter(title: str, description: str = "", **extra) -> str:
     """YAML front matter; values are JSON-quoted strings, which YAML reads verbatim."""
     import json
 
-    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    # Material prints page.meta values into <title>, <meta content="..."> and the header
+    # without escaping them: escape here so a quote or a tag in the text stays text.
+    lines = ["---", f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"]
     if description:
-        lines.append(f"description: {json.dumps(description[:150], ensure_ascii=False)}")
+        lines.append(f"description: {json.dumps(html.escape(description[:150]), ensure_ascii=False)}")
     for key, value in extra.items():
+        value = html.escape(value) if isinstance(value, str) else value
         lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
