@@ -396,7 +396,7 @@ def _record_repeated_articles(drafts: list[_Draft], articles: list[Article], sou
     """A whole article printed twice on one page leaves a copy with nothing but duplicate
     lines: record it in also_in of the article it repeats instead of dropping it silently."""
     owner = {n: a for a in articles if a.paragraphs for n in a.body_lines}
-    for draft, article in zip(drafts, articles):
+    for draft, article in zip(drafts, articles, strict=True):
         if article.paragraphs:
             continue
         copies = [line for line in draft.lines if line.role == "duplicate"]

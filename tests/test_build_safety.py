@@ -7,8 +7,6 @@ import hashlib
 import time
 from pathlib import Path
 
-import pytest
-
 from build_digest import cli
 from build_digest.digest import analyse_source
 from build_digest.model import ROLES, SourceMeta
