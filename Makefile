@@ -28,8 +28,11 @@ bench: $(BUILD_STAMP)
 serve: build
 	$(BIN)/python -m mkdocs serve --no-livereload --dev-addr 127.0.0.1:8000
 
+# What `mkdocs gh-deploy --force --no-history` does, but for the site `make build` made: gh-deploy
+# would rebuild with mkdocs alone and publish a site without api/ (the JSON export). Set SITE_URL
+# (and REPO_URL) first, e.g. SITE_URL=https://<owner>.github.io/<repo>/ make deploy.
 deploy: build
-	$(BIN)/python -m mkdocs gh-deploy --force --no-history
+	$(BIN)/ghp-import --no-jekyll --push --force --no-history --message "Deploy the digest ($$(git rev-parse --short HEAD))" site
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -28,6 +28,9 @@ MIN_SHINGLES = 20  # shorter bodies merge only when identical
 CANDIDATE_SHARED = 8  # sketch hashes two bodies must share before they are compared
 NEAR = 0.75  # Jaccard similarity of shingle sets that makes two bodies one article
 COMMON = 64  # a sketch hash found in more bodies than this is a common phrase, not evidence
+ESTIMATE_FLOOR = 0.6  # sketch-estimated similarity below this is not worth an exact check
+MAX_ESTIMATED = 16  # candidates whose sketches are compared, per article
+MAX_EXACT = 4  # exact comparisons per article, so templated text cannot make this quadratic
 
 _NOISE = re.compile(r"[\s\u3000]+")
 
@@ -37,15 +40,17 @@ def merge_duplicates(articles: list[Article]) -> list[Article]:
     kept: list[Article] = []
     by_id: dict[str, Article] = {}
     index: dict[int, list[int]] = {}  # sketch hash -> positions in `kept`
+    sketches: list[list[int]] = []  # sketch of each kept article
     for article in articles:
         first = by_id.get(article.id) if article.id else None
         if first is None:
             shingles = _shingles(article.body_text)
             sketch = _sketch(shingles) if len(shingles) >= MIN_SHINGLES else []
-            first = _near_copy(shingles, sketch, index, kept) if sketch else None
+            first = _near_copy(shingles, sketch, index, kept, sketches) if sketch else None
             if first is None:
                 position = len(kept)
                 kept.append(article)
+                sketches.append(sketch)
                 if article.id:
                     by_id[article.id] = article
                 for value in sketch:
@@ -63,21 +68,37 @@ def _record(first: Article, copy: Article) -> None:
 
 
 def _near_copy(
-    shingles: set[int], sketch: list[int], index: dict[int, list[int]], kept: list[Article]
+    shingles: set[int],
+    sketch: list[int],
+    index: dict[int, list[int]],
+    kept: list[Article],
+    sketches: list[list[int]],
 ) -> Article | None:
     shared: Counter = Counter()
     for value in sketch:
         postings = index.get(value, ())
         if len(postings) <= COMMON:
             shared.update(postings)
-    # Best candidates first; ties go to the earlier article.
-    for position, count in sorted(shared.items(), key=lambda item: (-item[1], item[0])):
-        if count < CANDIDATE_SHARED:
+    # Only the articles sharing most sketch hashes are estimated (ties to the earlier one).
+    top = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_ESTIMATED]
+    candidates = [position for position, count in top if count >= CANDIDATE_SHARED]
+    ranked = sorted(((estimate(sketch, sketches[p]), p) for p in candidates), key=lambda item: (-item[0], item[1]))
+    for similarity, position in ranked[:MAX_EXACT]:
+        if similarity < ESTIMATE_FLOOR:
             break
         # Shingles are recomputed for the rare candidate rather than kept for every article.
         if jaccard(shingles, _shingles(kept[position].body_text)) >= NEAR:
             return kept[position]
     return None
+
+
+def estimate(a: list[int], b: list[int]) -> float:
+    """Bottom-k estimate of the Jaccard similarity of two shingle sets from their sketches."""
+    union = heapq.nsmallest(SKETCH, set(a) | set(b))
+    if not union:
+        return 0.0
+    both = set(a) & set(b)
+    return sum(1 for value in union if value in both) / len(union)
 
 
 def _normal(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from build_digest.slugs import slugify
 from build_digest.tagger import Tagger
 
 RELATED_LIMIT = 5
+COMMON_ENTITY = 1000  # entities in more articles than this are left out of relatedness
 
 
 @dataclass
@@ -87,13 +89,11 @@ def _index(digest: Digest) -> None:
     for article in digest.articles.values():
         shared: Counter = Counter()
         for entity_id in article.entity_ids:
-            for other_id in by_entity[entity_id]:
+            postings = by_entity[entity_id]
+            if len(postings) > COMMON_ENTITY:
+                continue  # named in most articles: says nothing about which are related
+            for other_id in postings:
                 if other_id != article.id:
                     shared[other_id] += 1
         # Most shared entities first; among equals the newer article (ids start with the date).
-        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], _descending(kv[0])))
-        article.related = ranked[:RELATED_LIMIT]
-
-
-def _descending(text: str) -> tuple[int, ...]:
-    return tuple(-ord(c) for c in text)
+        article.related = heapq.nlargest(RELATED_LIMIT, shared.items(), key=lambda kv: (kv[1], kv[0]))

@@ -20,17 +20,26 @@ LEVEL_LABELS = {
     "zone": "园区",
 }
 CO_MENTION_LIMIT = 8
+# An entity's own page should outrank the articles that merely mention it. Regions need more:
+# their short names (包头) are inside many longer names (包头市科学技术局) that rank as rare words.
+SEARCH_BOOST = {"region": 4, "program": 2, "company": 2, "institution": 2, "person": 2}
 
 
 def render_entity(entity: Entity, digest: Digest) -> str:
     here = page_path(entity.url)
     articles = digest.entity_articles(entity.id)
-    out = [markup.front_matter(entity.name, _summary(entity, articles)), f"# {text(entity.name)}\n\n"]
+    # Search indexes page.meta.tags as whole words with a strong boost: the names a reader
+    # types (包头, 内蒙古, baotou) then find this page before pages with longer, rarer names.
+    front = markup.front_matter(
+        entity.name, _summary(entity, articles), search={"boost": SEARCH_BOOST[entity.type]}, tags=search_terms(entity)
+    )
+    out = [front, f"# {text(entity.name)}\n\n"]
     out.append(_facts(entity, here, digest) + "\n\n")
     # In the page's first section, which search ranks with the title: 赤峰 finds 赤峰市 here.
     out.append(_search_aid(entity) + "\n")
     if entity.description:
         out.append(f"{text(entity.description)}\n\n")
+    out.append(_members_block(entity, here, digest))
     out.append(_mentions_block(entity, articles, here, digest))
     out.append(_co_mentions_block(entity, here, digest))
     out.append(_figures_block(entity, articles, here))
@@ -66,15 +75,25 @@ def _facts(entity: Entity, here: str, digest: Digest) -> str:
         rows.append(("单位", link(org.name, here, page_path(org.url))))
     if entity.roles:
         rows.append(("职务", "、".join(text(r) for r in entity.roles)))
+    rows.append(("数据", markup.json_twin(entity.url)))
+    return "".join(f"- **{key}**：{value}\n" for key, value in rows)
+
+
+def _members_block(entity: Entity, here: str, digest: Digest) -> str:
+    """Children and what sits in the region: a section of its own, so the page's first
+    section (name, aliases, search words) stays short and ranks well in search."""
+    rows = []
     children = sorted(digest.registry.children(entity.id), key=lambda e: e.pinyin)
     if children:
         rows.append(("下级", "、".join(link(c.name, here, page_path(c.url)) for c in children)))
     located = [e for e in digest.registry.located_in(entity.id) if e.parent != entity.id]
-    located.sort(key=lambda e: e.pinyin)
+    located.sort(key=lambda e: (e.type, e.pinyin))
     if located:
-        rows.append(("区内机构与项目", "、".join(link(e.name, here, page_path(e.url)) for e in located)))
-    rows.append(("数据", markup.json_twin(entity.url)))
-    return "".join(f"- **{key}**：{value}\n" for key, value in rows)
+        label = "区内机构、项目与人物" if entity.type == "region" else "相关条目"
+        rows.append((label, "、".join(link(e.name, here, page_path(e.url)) for e in located)))
+    if not rows:
+        return ""
+    return "## 下级与所属\n\n" + "".join(f"- **{key}**：{value}\n" for key, value in rows) + "\n"
 
 
 def _mentions_block(entity: Entity, articles: list[Article], here: str, digest: Digest) -> str:

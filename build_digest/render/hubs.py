@@ -83,12 +83,9 @@ def render_type_index(entity_type: str, digest: Digest) -> str:
     for entity in members:
         groups[_initial(entity.name)].append(entity)
     letters = sorted(groups)
-    out.append(
-        " · ".join(f"[{letter}](#{letter.lower() if letter != '#' else 'other'})" for letter in letters) + "\n\n"
-    )
+    out.append(" · ".join(f"[{_group_label(letter)}](#{_anchor(letter)})" for letter in letters) + "\n\n")
     for letter in letters:
-        anchor = letter.lower() if letter != "#" else "other"
-        out.append(f"## {letter} {{ #{anchor} }}\n\n")
+        out.append(f"## {_group_label(letter)} {{ #{_anchor(letter)} }}\n\n")
         for entity in groups[letter]:
             n = len(digest.articles_of_entity.get(entity.id, []))
             out.append(
@@ -96,6 +93,14 @@ def render_type_index(entity_type: str, digest: Digest) -> str:
             )
         out.append("\n")
     return "".join(out)
+
+
+def _group_label(letter: str) -> str:
+    return letter if letter != "#" else "其他"
+
+
+def _anchor(letter: str) -> str:
+    return letter.lower() if letter != "#" else "other"
 
 
 def render_topics_index(digest: Digest) -> str:
