@@ -5,7 +5,7 @@ from __future__ import annotations
 from build_digest.digest import Digest
 from build_digest.model import ENTITY_TYPES, TYPE_LABELS, Article
 from build_digest.render import markup
-from build_digest.render.markup import date_label, link, page_path, text
+from build_digest.render.markup import date_label, link, page_path, text, text_piece
 
 
 def article_url(article: Article) -> str:
@@ -68,20 +68,11 @@ def _linked_text(article: Article, index: int, here: str, digest: Digest, linked
             continue
         linked.add(mention.entity_id)
         entity = digest.registry.entities[mention.entity_id]
-        pieces.append(text_keep_edges(paragraph.text[cursor : mention.start]))
+        pieces.append(text_piece(paragraph.text[cursor : mention.start]))
         pieces.append(link(mention.surface, here, page_path(entity.url)))
         cursor = mention.end
-    pieces.append(text_keep_edges(paragraph.text[cursor:]))
+    pieces.append(text_piece(paragraph.text[cursor:]))
     return "".join(pieces).strip()
-
-
-def text_keep_edges(value: str) -> str:
-    """Escape a slice of a paragraph without collapsing the spaces at its edges."""
-    if not value:
-        return ""
-    lead = " " if value[:1].isspace() else ""
-    tail = " " if value[-1:].isspace() else ""
-    return lead + text(value) + tail if value.strip() else " "
 
 
 def _entities_block(article: Article, here: str, entities) -> str:

@@ -8,7 +8,7 @@ from build_digest.digest import Digest
 from build_digest.model import ENTITY_TYPES, TYPE_LABELS, Article, Entity
 from build_digest.render import markup
 from build_digest.render.articles import article_url
-from build_digest.render.markup import date_label, link, page_path, text
+from build_digest.render.markup import date_label, link, page_path, text, text_piece
 from build_digest.searchwords import search_terms
 
 LEVEL_LABELS = {
@@ -114,29 +114,45 @@ def _mentions_block(entity: Entity, articles: list[Article], here: str, digest: 
     return "".join(out)
 
 
+SENTENCE_MARKS = "。!?！？;；"
+
+
 def mention_sentences(article: Article, entity_id: str, limit: int = 3) -> list[str]:
-    """The sentences that mention the entity, with the name in bold, escaped."""
-    found = []
-    for mention in article.mentions:
-        if mention.entity_id != entity_id or len(found) >= limit:
-            continue
-        if mention.paragraph < 0:
-            source = article.title if mention.paragraph == -1 else (article.byline or "")
-        else:
-            source = article.paragraphs[mention.paragraph].text
-        start = max(source.rfind(mark, 0, mention.start) for mark in "。!?！？;；") + 1
-        ends = [i for i in (source.find(mark, mention.end) for mark in "。!?！？;；") if i != -1]
+    """The sentences that mention the entity, each once, every mention of it in bold, escaped.
+
+    Body sentences come first; the headline or byline is quoted only when the body never
+    names the entity (a reporter known from the byline alone).
+    """
+    mentions = [m for m in article.mentions if m.entity_id == entity_id]
+    body = [m for m in mentions if m.paragraph >= 0]
+    sentences: dict[tuple[int, int, int], list] = {}
+    for mention in body or mentions:
+        source = _mention_source(article, mention.paragraph)
+        start = max(source.rfind(mark, 0, mention.start) for mark in SENTENCE_MARKS) + 1
+        ends = [i for i in (source.find(mark, mention.end) for mark in SENTENCE_MARKS) if i != -1]
         end = min(ends) + 1 if ends else len(source)
-        sentence = (
-            text(source[start : mention.start].lstrip())
-            + "**"
-            + text(source[mention.start : mention.end])
-            + "**"
-            + text(source[mention.end : end])
-        )
-        if sentence not in found:
-            found.append(sentence)
-    return found
+        sentences.setdefault((mention.paragraph, start, end), []).append(mention)
+        if len(sentences) > limit:
+            del sentences[(mention.paragraph, start, end)]
+            break
+    return [_bold(_mention_source(article, key[0]), key[1], key[2], spans) for key, spans in sentences.items()]
+
+
+def _mention_source(article: Article, paragraph: int) -> str:
+    if paragraph == -1:
+        return article.title
+    if paragraph == -2:
+        return article.byline or ""
+    return article.paragraphs[paragraph].text
+
+
+def _bold(source: str, start: int, end: int, spans: list) -> str:
+    out, cursor = [], start
+    for mention in sorted(spans, key=lambda m: m.start):
+        out.append(text_piece(source[cursor : mention.start]) + "**" + text(source[mention.start : mention.end]) + "**")
+        cursor = mention.end
+    out.append(text_piece(source[cursor:end]))
+    return "".join(out).strip()
 
 
 def _co_mentions_block(entity: Entity, here: str, digest: Digest) -> str:

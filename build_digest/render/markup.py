@@ -24,6 +24,15 @@ def text(value: str | None) -> str:
     return html.escape(_MD_SPECIAL.sub(r"\\\1", flat), quote=False)
 
 
+def text_piece(value: str) -> str:
+    """Escape a slice of a longer text without collapsing the spaces at its edges."""
+    if not value:
+        return ""
+    lead = " " if value[:1].isspace() else ""
+    tail = " " if value[-1:].isspace() else ""
+    return lead + text(value) + tail if value.strip() else " "
+
+
 def attr(value: str) -> str:
     return html.escape(value, quote=True)
 
