@@ -23,6 +23,7 @@ def article_data(article: Article) -> dict:
         "date": article.date,
         "publication": article.publication,
         "source_url": article.url,
+        "attribution": article.attribution,
         "column": article.column,
         "kicker": article.kicker,
         "byline": article.byline,

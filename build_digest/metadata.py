@@ -38,6 +38,7 @@ def apply_metadata(article: Article, source: Source, page_date: str | None, page
     curated = dt.date.fromisoformat(meta.date) if meta.date else None
     known = curated or (dt.date.fromisoformat(page_date) if page_date else None)
     article.url = meta.url
+    article.attribution = meta.attribution
     article.home_region = meta.home_region
     article.publication = meta.publication or page_publication
     article.date = known.isoformat() if known else None

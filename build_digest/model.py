@@ -124,6 +124,7 @@ class Article:
     date: str | None = None
     publication: str | None = None
     url: str | None = None
+    attribution: str | None = None
     column: str | None = None
     byline: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)

@@ -56,6 +56,8 @@ def _facts(article: Article, here: str) -> str:
         parts.append(f"**栏目** {text(article.column)}")
     if article.byline:
         parts.append(f"**作者** {text(article.byline)}")
+    if article.attribution:
+        parts.append(f"**版权** {text(article.attribution)}")
     return " · ".join(parts) + "\n{ .digest-facts }"
 
 
