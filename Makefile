@@ -23,7 +23,7 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check build_digest tests
 
 bench: $(BUILD_STAMP)
-	$(BIN)/python -m build_digest bench
+	$(BIN)/python -m build_digest bench --with-mkdocs
 
 serve: build
 	$(BIN)/python -m mkdocs serve --no-livereload --dev-addr 127.0.0.1:8000

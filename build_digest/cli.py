@@ -21,6 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate the registry and sources.yml without building")
     bench = commands.add_parser("bench", help="time the build stages on generated articles")
     bench.add_argument("--articles", type=int, default=2000, help="number of generated articles (default 2000)")
+    bench.add_argument("--with-mkdocs", action="store_true", help="also time a whole build (mkdocs, export)")
     args = parser.parse_args(argv)
 
     from build_digest import build as pipeline
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "bench":
             from build_digest.bench import run_bench
 
-            return run_bench(paths, args.articles)
+            return run_bench(paths, args.articles, args.with_mkdocs)
         result = pipeline.build(paths, strict=args.strict)
     except DataError as exc:
         print(f"error: the data has {len(exc.problems)} problem(s); nothing was built:", file=sys.stderr)

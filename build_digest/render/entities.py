@@ -20,6 +20,7 @@ LEVEL_LABELS = {
     "zone": "园区",
 }
 CO_MENTION_LIMIT = 8
+QUOTED_ARTICLES = 30  # newest articles quoted with their sentences; older ones listed by title
 # An entity's own page should outrank the articles that merely mention it. Regions need more:
 # their short names (包头) are inside many longer names (包头市科学技术局) that rank as rare words.
 SEARCH_BOOST = {"region": 4, "program": 2, "company": 2, "institution": 2, "person": 2}
@@ -97,21 +98,29 @@ def _members_block(entity: Entity, here: str, digest: Digest) -> str:
 
 
 def _mentions_block(entity: Entity, articles: list[Article], here: str, digest: Digest) -> str:
+    """Every article that mentions the entity, newest first; the newest with their sentences.
+
+    Older articles are listed by title only, so a page about an entity named in thousands of
+    articles stays small (and so does its share of the search index).
+    """
     out = [f"## 提及的报道（{len(articles)}）\n\n"]
     if not articles:
         return out[0] + "本文摘暂无报道提及此条目。\n\n"
-    for article in articles:
+    for article in articles[:QUOTED_ARTICLES]:
         out.append(f"### {link(article.title, here, page_path(article_url(article)))}\n\n")
-        out.append(
-            f"{date_label(article.date)}{' · ' + text(article.publication) if article.publication else ''}\n"
-            "{ .digest-meta }\n\n"
-        )
-        for sentence in mention_sentences(article, entity.id):
-            out.append(f"> {sentence}\n>\n")
-        if out[-1].endswith(">\n"):
-            out[-1] = out[-1][:-2]
-            out.append("\n")
+        out.append(f"{_dated(article)}\n{{ .digest-meta }}\n\n")
+        quotes = [f"> {sentence}\n" for sentence in mention_sentences(article, entity.id)]
+        out.append(">\n".join(quotes) + "\n")
+    older = articles[QUOTED_ARTICLES:]
+    if older:
+        out.append(f"### 更早的报道（{len(older)}）\n\n")
+        out.extend(f"- {link(a.title, here, page_path(article_url(a)))} <small>{_dated(a)}</small>\n" for a in older)
+        out.append("\n")
     return "".join(out)
+
+
+def _dated(article: Article) -> str:
+    return date_label(article.date) + (f" · {text(article.publication)}" if article.publication else "")
 
 
 SENTENCE_MARKS = "。!?！？;；"

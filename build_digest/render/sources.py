@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
+
 from build_digest.digest import Digest
 from build_digest.model import Source
 from build_digest.render import markup
 from build_digest.render.articles import article_url, source_url
-from build_digest.render.markup import link, page_path, text
+from build_digest.render.markup import relative, text
 
 ROLE_LABELS = {
     "body": "正文",
@@ -23,22 +25,34 @@ ROLE_LABELS = {
 
 
 def render_source(source: Source, digest: Digest) -> str:
-    here = page_path(source_url(source.file))
+    """The line table is raw HTML: Markdown would spend most of the build escaping every line.
+
+    Source pages stay out of the search index: their text is already indexed on the articles.
+    """
     owner = {}
     for article in digest.articles_of_source.get(source.file, []):
         for number in article.body_lines + article.title_lines:
             owner[number] = article
-    out = [
-        markup.front_matter(source.file, f"原始文件 {source.file} 的逐行分类。"),
-        f"# {text(source.file)}\n\n",
-        f"编码 {text(source.encoding)}，共 {len(source.lines)} 行。\n\n",
-        "| 行 | 角色 | 文本 | 所属报道 |\n| --- | --- | --- | --- |\n",
-    ]
+    # Raw HTML is not rewritten by mkdocs: links are relative to the page's own URL.
+    page_dir = source_url(source.file).rstrip("/")
+    rows = []
     for line in source.content_lines:
         article = owner.get(line.number)
-        where = link("→", here, page_path(article_url(article))) if article else ""
-        out.append(
-            f'| <span id="L{line.number}"></span>{line.number} | {ROLE_LABELS.get(line.role, line.role)} '
-            f"| {text(line.text)} | {where} |\n"
+        where = ""
+        if article:
+            href = markup.attr(relative(page_dir, article_url(article)))
+            where = f'<a href="{href}" title="{markup.attr(article.title)}">→</a>'
+        rows.append(
+            f'<tr id="L{line.number}"><td>{line.number}</td><td>{ROLE_LABELS.get(line.role, line.role)}</td>'
+            f"<td>{html.escape(line.text.strip(), quote=False)}</td><td>{where}</td></tr>"
         )
-    return "".join(out)
+    return (
+        markup.front_matter(source.file, f"原始文件 {source.file} 的逐行分类。", search={"exclude": True})
+        + f"# {text(source.file)}\n\n"
+        + f"编码 {text(source.encoding)}，共 {len(source.lines)} 行。\n\n"
+        + '<table class="digest-lines">\n'
+        + "<thead><tr><th>行</th><th>角色</th><th>文本</th><th>所属报道</th></tr></thead>\n"
+        + "<tbody>\n"
+        + "\n".join(rows)
+        + "\n</tbody>\n</table>\n"
+    )
