@@ -5,7 +5,7 @@ from __future__ import annotations
 from build_digest.digest import Digest
 from build_digest.model import ENTITY_TYPES, TYPE_LABELS, Article
 from build_digest.render import markup
-from build_digest.render.markup import date_label, link, page_path, text, text_piece
+from build_digest.render.markup import NOT_SEARCHED, date_label, link, page_path, text, text_piece
 
 
 def article_url(article: Article) -> str:
@@ -80,7 +80,7 @@ def _linked_text(article: Article, index: int, here: str, digest: Digest, linked
 def _entities_block(article: Article, here: str, entities) -> str:
     if not article.entity_ids:
         return ""
-    out = ["## 本文涉及\n\n"]
+    out = [f"## 本文涉及{NOT_SEARCHED}\n\n"]
     for entity_type in ENTITY_TYPES:
         of_type = [entities[e] for e in article.entity_ids if entities[e].type == entity_type]
         if of_type:
@@ -94,13 +94,13 @@ def _topics_block(article: Article, here: str, digest: Digest) -> str:
         return ""
     topics = digest.registry.topics
     links = " ".join(link(topics[t].name, here, page_path(topics[t].url)) for t in article.topic_ids)
-    return f"## 主题\n\n{links}\n{{ .digest-tags }}\n\n"
+    return f"## 主题{NOT_SEARCHED}\n\n{links}\n{{ .digest-tags }}\n\n"
 
 
 def _figures_block(article: Article) -> str:
     if not article.figures:
         return ""
-    rows = ["## 关键数据\n\n| 数据 | 原文 |\n| --- | --- |\n"]
+    rows = [f"## 关键数据{NOT_SEARCHED}\n\n| 数据 | 原文 |\n| --- | --- |\n"]
     for figure in article.figures:
         rows.append(f"| **{text(figure.value)}** | {text(figure.sentence)} |\n")
     return "".join(rows) + "\n"
@@ -109,7 +109,7 @@ def _figures_block(article: Article) -> str:
 def _related_block(article: Article, here: str, digest: Digest) -> str:
     if not article.related:
         return ""
-    out = ["## 相关文章\n\n"]
+    out = [f"## 相关文章{NOT_SEARCHED}\n\n"]
     for other_id, shared in article.related:
         other = digest.articles[other_id]
         out.append(
@@ -124,7 +124,8 @@ def _source_block(article: Article, here: str) -> str:
     target = page_path(source_url(article.source))
     first = lines[0] if lines else 1
     out = [
-        f"## 原文出处\n\n来源文件 {link(article.source, here, target, f'L{first}')}，正文第 {_ranges(lines)} 行。"
+        f"## 原文出处{NOT_SEARCHED}\n\n"
+        f"来源文件 {link(article.source, here, target, f'L{first}')}，正文第 {_ranges(lines)} 行。"
         f"本文数据：{markup.json_twin(article_url(article))}。\n"
     ]
     for extra in article.also_in:

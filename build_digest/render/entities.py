@@ -8,7 +8,7 @@ from build_digest.digest import Digest
 from build_digest.model import ENTITY_TYPES, TYPE_LABELS, Article, Entity
 from build_digest.render import markup
 from build_digest.render.articles import article_url
-from build_digest.render.markup import date_label, link, page_path, text, text_piece
+from build_digest.render.markup import NOT_SEARCHED, date_label, link, page_path, text, text_piece
 from build_digest.searchwords import search_terms
 
 LEVEL_LABELS = {
@@ -23,7 +23,7 @@ CO_MENTION_LIMIT = 8
 QUOTED_ARTICLES = 30  # newest articles quoted with their sentences; older ones listed by title
 # An entity's own page should outrank the articles that merely mention it. Regions need more:
 # their short names (包头) are inside many longer names (包头市科学技术局) that rank as rare words.
-SEARCH_BOOST = {"region": 4, "program": 2, "company": 2, "institution": 2, "person": 2}
+SEARCH_BOOST = {"region": 10, "program": 2, "company": 2, "institution": 2, "person": 2}
 
 
 def render_entity(entity: Entity, digest: Digest) -> str:
@@ -107,13 +107,13 @@ def _mentions_block(entity: Entity, articles: list[Article], here: str, digest: 
     if not articles:
         return out[0] + "本文摘暂无报道提及此条目。\n\n"
     for article in articles[:QUOTED_ARTICLES]:
-        out.append(f"### {link(article.title, here, page_path(article_url(article)))}\n\n")
+        out.append(f"### {link(article.title, here, page_path(article_url(article)))}{NOT_SEARCHED}\n\n")
         out.append(f"{_dated(article)}\n{{ .digest-meta }}\n\n")
         quotes = [f"> {sentence}\n" for sentence in mention_sentences(article, entity.id)]
         out.append(">\n".join(quotes) + "\n")
     older = articles[QUOTED_ARTICLES:]
     if older:
-        out.append(f"### 更早的报道（{len(older)}）\n\n")
+        out.append(f"### 更早的报道（{len(older)}）{NOT_SEARCHED}\n\n")
         out.extend(f"- {link(a.title, here, page_path(article_url(a)))} <small>{_dated(a)}</small>\n" for a in older)
         out.append("\n")
     return "".join(out)
@@ -169,7 +169,7 @@ def _co_mentions_block(entity: Entity, here: str, digest: Digest) -> str:
     if not counts:
         return ""
     entities = digest.registry.entities
-    out = ["## 常一同出现\n\n"]
+    out = [f"## 常一同出现{NOT_SEARCHED}\n\n"]
     for entity_type in ENTITY_TYPES:
         ranked = sorted(
             ((entities[o], n) for o, n in counts.items() if entities[o].type == entity_type),
@@ -192,7 +192,7 @@ def _figures_block(entity: Entity, articles: list[Article], here: str) -> str:
                 )
     if not rows:
         return ""
-    return "## 相关数据\n\n| 数据 | 原文 | 报道 |\n| --- | --- | --- |\n" + "".join(rows) + "\n"
+    return f"## 相关数据{NOT_SEARCHED}\n\n| 数据 | 原文 | 报道 |\n| --- | --- | --- |\n" + "".join(rows) + "\n"
 
 
 def _within_block(region: Entity, here: str, digest: Digest) -> str:
@@ -209,7 +209,11 @@ def _within_block(region: Entity, here: str, digest: Digest) -> str:
             rows.append(f"- {link(member.name, here, page_path(member.url))}（{TYPE_LABELS[member.type]}）：{links}\n")
     if not rows:
         return ""
-    return "## 辖区内的其他报道\n\n下列报道未直接提及本地区，但提及其下级地区或区内机构。\n\n" + "".join(rows) + "\n"
+    return (
+        f"## 辖区内的其他报道{NOT_SEARCHED}\n\n下列报道未直接提及本地区，但提及其下级地区或区内机构。\n\n"
+        + "".join(rows)
+        + "\n"
+    )
 
 
 def _search_aid(entity: Entity) -> str:

@@ -16,6 +16,12 @@ import re
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
+# Appended to a heading: Material leaves the section out of the search index. Used for
+# sections that repeat text indexed elsewhere (figures, related lists, quoted sentences), so
+# the index stays affordable for the browser and searches find the article itself.
+NOT_SEARCHED = " { data-search-exclude }"
+
+
 def text(value: str | None) -> str:
     """Untrusted text as inline Markdown that renders literally on one line."""
     if not value:
