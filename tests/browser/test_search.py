@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 TOP = 3
 ALIASES_PER_TYPE = 6
 NO_RESULTS = "没有找到符合条件的结果"
-EXAMPLES = ["揭榜挂帅", "包头稀土高新区", "哈工大", "baotou", "赤峰"]
+EXAMPLES = ["揭榜挂帅", "天和磁材", "包头稀土高新区", "哈工大", "baotou", "赤峰", "包頭"]
 
 
 def registry_queries() -> dict[str, list[tuple[str, str]]]:
