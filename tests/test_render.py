@@ -16,7 +16,7 @@ def article_with(paragraph: str, spans: list[tuple[int, int]]) -> Article:
 def test_one_sentence_per_mention_group_with_every_mention_in_bold():
     paragraph = "甲公司(以下简称甲)扩产。甲表示满意。"
     article = article_with(paragraph, [(0, 3), (8, 9), (13, 14)])
-    assert mention_sentences(article, "x") == ["**甲公司**\\(以下简称**甲**\\)扩产。", "**甲**表示满意。"]
+    assert mention_sentences(article, "x") == ["**甲公司**(以下简称**甲**)扩产。", "**甲**表示满意。"]
 
 
 def test_byline_quoted_only_when_the_body_never_names_the_entity():
@@ -26,10 +26,12 @@ def test_byline_quoted_only_when_the_body_never_names_the_entity():
 
 
 def test_untrusted_text_is_escaped_for_markdown_and_html():
-    assert text("<script>alert(1)</script>") == "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"
+    assert text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
     assert text("# 标题 [链接](javascript:x) {{ x }} | `a`") == (
-        "\\# 标题 \\[链接\\]\\(javascript:x\\) \\{\\{ x \\}\\} \\| \\`a\\`"
+        "\\# 标题 \\[链接\\](javascript:x) \\{\\{ x \\}\\} \\| \\`a\\`"
     )
+    # Line-start syntax is escaped only where it would start a block; figures stay as printed.
+    assert text("1. 列表") == "1\\. 列表" and text("- 项") == "\\- 项" and text("2.6亿元(R&D)") == "2.6亿元(R&amp;D)"
 
 
 def test_relative_links_match_posixpath():
