@@ -14,6 +14,7 @@ deterministic.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import re
 import zlib
@@ -38,11 +39,12 @@ _NOISE = re.compile(r"[\s\u3000]+")
 def merge_duplicates(articles: list[Article]) -> list[Article]:
     """Keep the first of each group of copies (input order), recording the others in also_in."""
     kept: list[Article] = []
-    by_id: dict[str, Article] = {}
+    by_body: dict[str, Article] = {}  # identical copies: same normalised body
     index: dict[int, list[int]] = {}  # sketch hash -> positions in `kept`
     sketches: list[list[int]] = []  # sketch of each kept article
     for article in articles:
-        first = by_id.get(article.id) if article.id else None
+        key = body_key(article)
+        first = by_body.get(key)
         if first is None:
             shingles = _shingles(article.body_text)
             sketch = _sketch(shingles) if len(shingles) >= MIN_SHINGLES else []
@@ -51,8 +53,7 @@ def merge_duplicates(articles: list[Article]) -> list[Article]:
                 position = len(kept)
                 kept.append(article)
                 sketches.append(sketch)
-                if article.id:
-                    by_id[article.id] = article
+                by_body[key] = article
                 for value in sketch:
                     postings = index.setdefault(value, [])
                     if len(postings) <= COMMON:
@@ -60,6 +61,11 @@ def merge_duplicates(articles: list[Article]) -> list[Article]:
                 continue
         _record(first, article)
     return kept
+
+
+def body_key(article: Article) -> str:
+    """Identity of an article's text, whatever its script, punctuation width or spacing."""
+    return hashlib.sha1(_normal(article.body_text).encode("utf-8")).hexdigest()
 
 
 def _record(first: Article, copy: Article) -> None:

@@ -36,10 +36,22 @@ class Digest:
 
 
 def article_id(article: Article) -> str:
-    """Stable: from date and title, plus a short hash of the text so equal titles differ."""
-    digest = hashlib.sha1(article.body_text.encode("utf-8")).hexdigest()[:6]
+    """Stable: from the date and the title only, so better segmentation does not move it."""
     title = slugify(article.title)[:48].rstrip("-")
-    return f"{article.date or 'undated'}-{title}-{digest}"
+    return f"{article.date or 'undated'}-{title}"
+
+
+def _tell_apart(articles: list[Article]) -> None:
+    """Articles sharing date and title get a suffix of their own (file and opening words)."""
+    groups: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        groups[article.id].append(article)
+    for same in groups.values():
+        if len(same) > 1:
+            for article in same:
+                opening = article.paragraphs[0].text[:40] if article.paragraphs else ""
+                own = hashlib.sha1(f"{article.source}\n{opening}".encode()).hexdigest()[:6]
+                article.id = f"{article.id}-{own}"
 
 
 def analyse_source(source: Source, tagger: Tagger, warnings: Warnings) -> list[Article]:
@@ -61,6 +73,7 @@ def build_digest(sources: list[Source], registry: Registry, warnings: Warnings) 
     for source in sources:
         collected.extend(analyse_source(source, tagger, warnings))
     merged = merge_duplicates(collected)
+    _tell_apart(merged)
     merged.sort(key=lambda a: (a.date or "", a.id), reverse=True)
     digest.articles = {article.id: article for article in merged}
     _index(digest)
