@@ -25,8 +25,10 @@ lint: $(TEST_STAMP)
 bench: $(BUILD_STAMP)
 	$(BIN)/python -m build_digest bench --with-mkdocs
 
+# Serves the built site/ as it will be published (api/ JSON included, which mkdocs serve lacks).
 serve: build
-	$(BIN)/python -m mkdocs serve --no-livereload --dev-addr 127.0.0.1:8000
+	@echo "serving site/ at http://127.0.0.1:8000/ (Ctrl+C to stop)"
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
 
 # What `mkdocs gh-deploy --force --no-history` does, but for the site `make build` made: gh-deploy
 # would rebuild with mkdocs alone and publish a site without api/ (the JSON export). Set SITE_URL
