@@ -18,7 +18,7 @@ from pathlib import Path
 
 from build_digest.digest import Digest, build_digest
 from build_digest.export import write_digest_json
-from build_digest.model import ROLES, Source
+from build_digest.model import ROLES, Source, SourceMeta
 from build_digest.pages import write_pages
 from build_digest.problems import DataError, Problem, Warnings
 from build_digest.reader import read_source
@@ -83,8 +83,6 @@ def analyse(paths: Paths) -> BuildResult:
         if paths.articles.is_dir()
         else []
     )
-    from build_digest.model import SourceMeta
-
     for path in files:
         source = read_source(path, metas.get(path.name, SourceMeta()), warnings)
         if source is not None:
