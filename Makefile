@@ -6,7 +6,12 @@ BIN := $(VENV)/bin
 BUILD_STAMP := $(VENV)/.build-deps
 TEST_STAMP := $(VENV)/.test-deps
 
-.PHONY: build check test lint bench serve deploy lock clean browser-deps
+.PHONY: build check test lint bench eval serve deploy lock clean browser-deps
+
+# Labelled pages for `make eval` (a folder holding gold.yml; ../eval/score.py beside it scores).
+EVAL_DIR ?= ../shared/dev-pages
+EVAL_ONLY ?=
+EVAL_PART ?=
 
 build: $(BUILD_STAMP)
 	$(BIN)/python -m build_digest build
@@ -24,6 +29,11 @@ lint: $(TEST_STAMP)
 
 bench: $(BUILD_STAMP)
 	$(BIN)/python -m build_digest bench --with-mkdocs
+
+# A measurement, not a test: scores segmentation and tagging on the labelled pages of EVAL_DIR
+# (EVAL_ONLY=d,n scores a subset, EVAL_PART=segmentation|entities decides PASS on one part).
+eval: $(BUILD_STAMP)
+	@$(BIN)/python -m build_digest eval --pages "$(EVAL_DIR)" $(if $(EVAL_ONLY),--only "$(EVAL_ONLY)") $(if $(EVAL_PART),--part "$(EVAL_PART)")
 
 # Serves the built site/ as it will be published (api/ JSON included, which mkdocs serve lacks).
 serve: build

@@ -1,4 +1,4 @@
-"""Command line: `python -m build_digest build|check|bench`."""
+"""Command line: `python -m build_digest build|check|bench|eval`."""
 
 from __future__ import annotations
 
@@ -22,6 +22,14 @@ def main(argv: list[str] | None = None) -> int:
     bench = commands.add_parser("bench", help="time the build stages on generated articles")
     bench.add_argument("--articles", type=int, default=2000, help="number of generated articles (default 2000)")
     bench.add_argument("--with-mkdocs", action="store_true", help="also time a whole build (mkdocs, export)")
+    evaluate = commands.add_parser("eval", help="score the analysis on labelled pages (see `make eval`)")
+    evaluate.add_argument("--pages", type=Path, default=Path("../shared/dev-pages"),
+                          help="folder of labelled pages with gold.yml (default ../shared/dev-pages)")
+    evaluate.add_argument("--scorer", type=Path, default=None,
+                          help="scoring script (default: eval/score.py beside the pages folder)")
+    evaluate.add_argument("--only", default="", help="comma-separated file-name prefixes to score, e.g. d,n")
+    evaluate.add_argument("--part", choices=("segmentation", "entities"), help="which targets decide PASS")
+    evaluate.add_argument("--verbose", action="store_true", help="list what is missing or leaked, per file")
     args = parser.parse_args(argv)
 
     from build_digest import build as pipeline
@@ -39,6 +47,13 @@ def main(argv: list[str] | None = None) -> int:
             from build_digest.bench import run_bench
 
             return run_bench(paths, args.articles, args.with_mkdocs)
+        if args.command == "eval":
+            from build_digest.evaluate import run_eval
+
+            pages = args.pages.resolve()
+            scorer = args.scorer or pages.parent / "eval" / "score.py"
+            prefixes = tuple(p.strip() for p in args.only.split(",") if p.strip())
+            return run_eval(paths.root, pages, scorer, prefixes, args.part, args.verbose)
         result = pipeline.build(paths, strict=args.strict)
     except DataError as exc:
         print(f"error: the data has {len(exc.problems)} problem(s); nothing was built:", file=sys.stderr)

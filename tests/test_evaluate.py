@@ -1,0 +1,62 @@
+"""`make eval`: a scratch copy of the project scored by the set's scorer; absent set, no harm."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from build_digest.evaluate import run_eval
+from tests.conftest import ROOT
+
+PAGE = "新材料产业联盟成立\n本报讯(记者 王明)某市新材料产业联盟日前成立,首批成员单位二十家。\n"
+
+
+def _labelled_set(folder: Path) -> Path:
+    pages = folder / "pages"
+    pages.mkdir()
+    (pages / "x01_invented.txt").write_text(PAGE, encoding="utf-8")
+    (pages / "y01_other.txt").write_text(PAGE, encoding="utf-8")
+    (pages / "README.md").write_text("not a page", encoding="utf-8")
+    (pages / "sources-x.yml").write_text("x01_invented.txt: {publication: 某报}\n", encoding="utf-8")
+    gold = {"files": [{"file": "x01_invented.txt", "articles": []}, {"file": "y01_other.txt", "articles": []}]}
+    (pages / "gold.yml").write_text(yaml.safe_dump(gold, allow_unicode=True), encoding="utf-8")
+    return pages
+
+
+def _recording_scorer(folder: Path) -> Path:
+    """A stand-in scorer that records what it was given."""
+    scorer = folder / "score.py"
+    record = folder / "record.json"
+    scorer.write_text(
+        "import json, sys, pathlib, yaml\n"
+        "digest = json.load(open(sys.argv[1], encoding='utf-8'))\n"
+        "gold = yaml.safe_load(open(sys.argv[2], encoding='utf-8'))\n"
+        f"pathlib.Path({str(record)!r}).write_text(json.dumps({{\n"
+        "  'files': sorted({a['source']['file'] for a in digest['articles']}),\n"
+        "  'gold': [f['file'] for f in gold['files']], 'args': sys.argv[3:]}, ensure_ascii=False))\n"
+        "print('SUMMARY: PASS')\n",
+        encoding="utf-8",
+    )
+    return scorer
+
+
+def test_absent_set_says_so_and_succeeds(tmp_path, capsys):
+    assert run_eval(ROOT, tmp_path / "missing", tmp_path / "score.py") == 0
+    assert "no labelled pages" in capsys.readouterr().out
+
+
+def test_scores_a_scratch_copy_with_only_the_page_files(tmp_path):
+    pages = _labelled_set(tmp_path)
+    scorer = _recording_scorer(tmp_path)
+    before = sorted(p.name for p in (ROOT / "data" / "articles").iterdir())
+    assert run_eval(ROOT, pages, scorer, prefixes=("x",), part="segmentation") == 0
+    record = json.loads((tmp_path / "record.json").read_text(encoding="utf-8"))
+    assert "x01_invented.txt" in record["files"]
+    assert "y01_other.txt" not in record["files"]
+    assert record["gold"] == ["x01_invented.txt"]
+    assert "--part=segmentation" in record["args"]
+    # The project's own data is untouched.
+    assert sorted(p.name for p in (ROOT / "data" / "articles").iterdir()) == before
+
