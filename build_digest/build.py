@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_digest.digest import Digest, build_digest
+from build_digest.discovery.discover import Discovery
+from build_digest.discovery.recogniser import load_recogniser
+from build_digest.discovery.settings import SETTINGS_FILE, load_rejected, load_settings
 from build_digest.export import write_digest_json
 from build_digest.model import ROLES, Source, SourceMeta
 from build_digest.pages import write_pages
@@ -71,12 +74,15 @@ def check(paths: Paths) -> tuple[Registry, dict]:
     """Validate the curated data; raises DataError listing every problem."""
     registry = load_registry(paths.data)
     metas = load_sources_meta(paths.data / "sources.yml", registry)
+    load_settings(paths.data)
+    load_rejected(paths.data)
     return registry, metas
 
 
 def analyse(paths: Paths) -> BuildResult:
     registry, metas = check(paths)
     warnings = Warnings()
+    discovery = make_discovery(paths, registry, warnings)
     sources: list[Source] = []
     files = (
         sorted(p for p in paths.articles.iterdir() if p.is_file() and not p.name.startswith("."))
@@ -89,9 +95,21 @@ def analyse(paths: Paths) -> BuildResult:
             sources.append(source)
     for name in sorted(set(metas) - {p.name for p in files}):
         warnings.add("data/sources.yml", None, f"metadata for '{name}', which is not in data/articles/")
-    digest = build_digest(sources, registry, warnings)
+    digest = build_digest(sources, registry, warnings, discovery)
     skipped = [w for w in warnings if w.message.startswith("skipped")]
     return BuildResult(digest=digest, warnings=warnings, files_read=len(sources), skipped=skipped)
+
+
+def make_discovery(paths: Paths, registry: Registry, warnings: Warnings) -> Discovery:
+    """Discovery as data/discovery.yml sets it; one warning when the recogniser cannot load."""
+    settings = load_settings(paths.data)
+    recogniser, problem = load_recogniser(settings.recogniser)
+    if problem:
+        warnings.add(f"data/{SETTINGS_FILE}", None,
+                     f"discovery: the recogniser could not be loaded ({problem}); "
+                     "entities are tagged from the registry and the rules only")
+    return Discovery(registry, recogniser, paths.work / "cache" / "recognition", load_rejected(paths.data),
+                     publish=settings.publish_unreviewed)
 
 
 def build(paths: Paths, strict: bool = False) -> BuildResult:

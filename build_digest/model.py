@@ -164,7 +164,9 @@ class Entity:
     level: str | None = None
     roles: list[str] = field(default_factory=list)
     affiliation: str | None = None  # entity id
-    origin: str = ""  # "file:line" where the curator defined it
+    origin: str = ""  # "file:line" where the curator defined it, or "discovered"
+    reviewed: bool = True  # False: found by discovery, not (yet) in the curated registry
+    coordinates: tuple[float, float] | None = None  # (longitude, latitude) of a division
 
     @property
     def url(self) -> str:
