@@ -58,12 +58,14 @@ def main(jionlp_wheel: Path, cpca_wheel: Path) -> None:
         name = fields[0]
         code = fields[1] if len(fields) > 1 else ""
         short = fields[2] if len(fields) > 2 else ""
+        if code and code == parent and depth == 2:
+            code = ""  # Hong Kong's and Macao's districts carry their region's code
         if not code:
             synthetic += 1
             code = f"x{synthetic:05d}"
         stack[depth:] = [None] * (3 - depth)
-        if PLACEHOLDER in name or (depth == 1 and code == parent):
-            continue  # municipalities repeat themselves as their own prefecture
+        if PLACEHOLDER in name or code == parent:
+            continue  # municipalities (and a few cities) repeat themselves one level down
         stack[depth] = code
         lon, lat = coords.get(code, ("", ""))
         divisions.append([code, LEVELS[depth], name, short if short != name else "", parent or "", lon, lat])

@@ -93,6 +93,7 @@ class ArticleContext:
         self.full_orgs = sorted({f.name for f in found if f.type in ("company", "institution")
                                  and not f.short and not f.local}, key=len, reverse=True)
         self.zones = sorted({f.name for f in found if f.type == "region" and f.level == "zone" and not f.generic})
+        self.programmes = sorted({f.name for f in found if f.type == "program"}, key=len, reverse=True)
 
     def place(self, found: Found) -> tuple[Place | None, tuple[Place, ...]]:
         """The one place a region name stands for, or None and the options left."""
@@ -164,7 +165,10 @@ def propose(found: Found, context: ArticleContext, surface: str) -> Proposal | N
         return Proposal(f"person:{found.name}", "person", found.name, {surface}, role=found.role,
                         affiliation=found.affiliation)
     if found.type == "program":
-        return Proposal(f"program:{found.name}", "program", found.name, {surface})
+        # “十五五” and “十五五”规划 in one article are one programme, under the longer name.
+        name = next((p for p in context.programmes if p != found.name and p.startswith(found.name)
+                     and forms.programme_form(p) == p[len(found.name):]), found.name)
+        return Proposal(f"program:{name}", "program", name, {surface})
     name = found.name
     if found.short:
         name = context.full_name_of(found.name)
@@ -214,3 +218,26 @@ def _zone_proposal(name: str, context: ArticleContext, surface: str, found: Foun
         leading = [p for p in context.places.lookup(full[:2]) + context.places.lookup(full[:3])]
         parent = leading[0].key if leading else None
     return Proposal(f"zone:{full}", "region", full, {surface}, parent_place=parent, level="zone")
+
+
+def nested_place(found: Found, context: ArticleContext) -> tuple[int, Proposal] | None:
+    """The place a government body or a zone is named after, which the article thereby names
+    (徐州市科技局 -> 徐州市, 兰州高新区 -> 兰州市): (its length, its proposal). Companies and
+    universities named after a place (太原钢铁, 兰州大学) do not name the place."""
+    if found.type == "institution" and not found.local and not found.short:
+        if not found.name.endswith(forms.GOVERNMENT_FORMS):
+            return None
+    elif not (found.type == "region" and found.level == "zone" and not found.generic):
+        return None
+    for length in range(min(len(found.name) - 1, 12), 1, -1):
+        form = found.name[:length]
+        options = context.places.lookup(form)
+        if not options:
+            continue
+        nested = Found(found.start, found.start + length, "region", form, tuple(options))
+        place, _ = context.place(nested)
+        if place is None or place.level not in ("province", "prefecture", "county"):
+            return None
+        return length, Proposal(f"place:{place.key}", "region", place.name, {form}, place=place,
+                                parent_place=place.parent, level=place.level)
+    return None

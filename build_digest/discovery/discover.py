@@ -9,13 +9,14 @@ article and gives each discovered entity its id, its parent and its unreviewed m
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from pathlib import Path
 
 import ahocorasick
 
 from build_digest.discovery import forms
-from build_digest.discovery.article import ArticleContext, Placed, Proposal, choose, propose
+from build_digest.discovery.article import ArticleContext, Placed, Proposal, choose, nested_place, propose
 from build_digest.discovery.cache import RecognitionCache
 from build_digest.discovery.gazetteer import Gazetteer, Place, gazetteer
 from build_digest.discovery.recogniser import Recogniser, Token
@@ -41,6 +42,7 @@ class Discovery:
         self.recogniser = recogniser
         self.rejected = rejected
         self.proposals: dict[str, Proposal] = {}
+        self.registry_forms: dict[str, set[str]] = defaultdict(set)  # forms printed for registry entities
         self.articles_seen = 0
         self.characters = 0
         self._registry_names = _registry_index(registry)
@@ -55,7 +57,7 @@ class Discovery:
         self.articles_seen += 1
         self.characters += sum(len(t) for t in texts)
         token_lists = self._tokens(texts)
-        home = self._home_place(article.home_region)
+        home = self._home_place(article.home_region) or self._publication_place(article.publication)
         per_text = []
         everything = []
         for text, index, tokens in zip(texts, indexes, token_lists, strict=True):
@@ -77,6 +79,9 @@ class Discovery:
                 if proposal is None or self._is_rejected(proposal):
                     continue
                 placed.append(Placed(index, found.start, found.end, proposal))
+                nested = nested_place(found, context)
+                if nested is not None:
+                    placed.append(Placed(index, found.start, found.start + nested[0], nested[1]))
                 dropped.update((index, s, e) for s, e in displaced if found.start <= s and e <= found.end)
         self._record(article, placed, dropped)
 
@@ -91,6 +96,17 @@ class Discovery:
         if not home_region or home_region not in self.registry.entities:
             return None
         return self._place_of(self.registry.entities[home_region])
+
+    def _publication_place(self, publication: str | None) -> Place | None:
+        """A publication named after its place (山西日报, 长春日报) is at home there."""
+        if not publication:
+            return None
+        for length in range(min(len(publication), 8), 1, -1):
+            options = [p for p in self.places.lookup(publication[:length])
+                       if p.level in ("province", "prefecture", "county")]
+            if options:
+                return options[0] if len(options) == 1 else None
+        return None
 
     def _place_of(self, entity: Entity) -> Place | None:
         options = self.places.by_name.get(entity.name, [])
@@ -120,8 +136,12 @@ class Discovery:
         mentions = [m for m in article.mentions if (m.paragraph, m.start, m.end) not in dropped]
         for item in placed:
             surface = _surface(article, item.paragraph, item.start, item.end)
+            printed = "".join(surface.split())
+            item.proposal.forms.add(printed)
             entity_id = self._registry_entity(item.proposal)
-            if entity_id is None:
+            if entity_id is not None:
+                self.registry_forms[entity_id].update(item.proposal.forms)
+            else:
                 known = self.proposals.setdefault(item.proposal.key, item.proposal)
                 if known is not item.proposal:
                     known.forms |= item.proposal.forms
@@ -163,10 +183,16 @@ class Discovery:
 
     def registry_with(self, entities: list[Entity]) -> Registry:
         """The curated registry plus discovered entities (a new object: the curated one is kept)."""
-        if not entities:
-            return self.registry
         merged = Registry(entities=dict(self.registry.entities), topics=self.registry.topics,
                           by_name=self.registry.by_name)
+        for entity_id, printed in self.registry_forms.items():
+            # Forms the text printed for a registry entity (中国 for 中华人民共和国) join its
+            # aliases in the digest; the curated registry itself is not changed.
+            entity = merged.entities[entity_id]
+            known = {entity.name, *entity.aliases}
+            extra = sorted(f for f in printed if f not in known)
+            if extra:
+                merged.entities[entity_id] = dataclasses.replace(entity, aliases=[*entity.aliases, *extra])
         for entity in entities:
             merged.entities[entity.id] = entity
         return merged

@@ -16,11 +16,17 @@ COMPANY_FORMS = (
 # laboratories, associations, media.
 INSTITUTION_FORMS = (
     "人民代表大会常务委员会", "人大常委会", "管理委员会", "委员会", "管委会", "人民政府", "政府",
-    "党委", "党组", "人大", "政协", "纪委", "监委", "经信委", "发改委", "发展改革委", "卫健委",
+    "党委", "人大", "政协", "纪委", "监委", "经信委", "发改委", "发展改革委", "卫健委",
     "大学", "学院", "学校", "中学", "小学", "科学院", "工程院", "研究院", "研究所", "研究中心",
     "设计院", "实验室", "医院", "中心", "联合会", "协会", "学会", "研究会", "促进会", "商会",
     "联盟", "基金会", "科协", "博物馆", "科技馆", "图书馆", "展览馆", "工作站", "办公室",
-    "厅", "局", "部", "署", "院", "所", "处", "办", "社", "站", "台",
+    "厅", "局", "部", "署", "院", "所", "处", "办", "社", "站", "台", "委",
+)
+# Heads of government and party bodies: their names start with the place they govern, which
+# the article thereby names too (徐州市科技局 names 徐州市).
+GOVERNMENT_FORMS = (
+    "人民代表大会常务委员会", "人大常委会", "管理委员会", "委员会", "管委会", "人民政府", "政府", "党委",
+    "人大", "政协", "纪委", "监委", "经信委", "发改委", "发展改革委", "卫健委", "厅", "局", "委", "办公室",
 )
 ORG_FORMS = tuple(sorted(COMPANY_FORMS + INSTITUTION_FORMS, key=len, reverse=True))
 _COMPANY = set(COMPANY_FORMS)
@@ -28,7 +34,10 @@ _COMPANY = set(COMPANY_FORMS)
 # on their own word ("研究所" is a head, "所" alone in "所在" is not): see rules.py.
 SHORT_HEADS = {form for form in ORG_FORMS if len(form) == 1}
 # Departments inside an organisation (云南省科技厅 + 合作处): the head of a sub-unit.
-SUB_UNIT_FORMS = ("处", "科", "室", "司", "办", "分院", "分公司", "学院", "研究所", "党委", "工作站")
+SUB_UNIT_FORMS = ("处", "科", "室", "司", "办", "分院", "分公司", "分行", "学院", "研究所", "党委")
+# A group's company (新时代集团 + 浙江新能源材料有限公司) is one name; other complete names
+# printed side by side are two (中国科学院近物所 + 甘肃省同位素实验室).
+GROUP_FORMS = ("集团", "集团公司", "公司")
 
 # Development zones and parks: regions without a statistics code, attached to their city.
 ZONE_FORMS = tuple(sorted((

@@ -18,6 +18,7 @@ DATA = Path(__file__).parent / "data"
 GENERIC_SHORT = set(ZONE_FORMS) | {"城区", "郊区", "矿区", "市辖区", "省直辖", "新区", "林区", "特区", "开发区"}
 # A short form of one character is a word, not a name (城区 -> 城).
 MIN_SHORT = 2
+MAX_DEPTH = 6  # country > province > prefecture > county > township: deeper means bad data
 LEVEL_RANK = {"country": 0, "area": 0, "province": 1, "prefecture": 2, "county": 3, "zone": 4, "township": 5}
 
 
@@ -52,7 +53,7 @@ class Gazetteer:
 
     def ancestors(self, key: str) -> list[Place]:
         chain, current = [], self.places[key].parent
-        while current and current in self.places:
+        while current and current in self.places and current != key and len(chain) < MAX_DEPTH:
             chain.append(self.places[current])
             current = self.places[current].parent
         return chain

@@ -167,10 +167,13 @@ def _organisations(text: str, tokens: list[Token], places: Gazetteer) -> list[Fo
 
 def _left_boundary(text: str, tokens: list[Token], i: int) -> int | None:
     """Where the name ending with token i starts: at its leftmost proper token, reached over
-    name parts only (never over a verb, a particle, a time word or a comma)."""
+    name parts only (never over a verb, a particle, a time word or a comma). A complete name
+    before it is another name, unless the head is a sub-unit's (…研究院 + 合作处) or the name
+    before is a group's (…集团 + …有限公司)."""
     token = tokens[i]
     word = _text(text, token)
-    own = token.tag in PROPER and len(word) > len(forms.org_form(word) or "")
+    head = forms.org_form(word) or ""
+    own = token.tag in PROPER and len(word) > len(head)
     best = token.start if own else None
     commons = 0
     j = i - 1
@@ -182,6 +185,11 @@ def _left_boundary(text: str, tokens: list[Token], i: int) -> int | None:
             continue
         if part.tag not in INSIDE or piece[-1] in "的之":
             break
+        complete = part.tag == "ORG" and forms.org_form(piece)
+        if complete and best is not None and not piece.endswith(forms.GROUP_FORMS):
+            break
+        if complete and best is None and not word.endswith(forms.SUB_UNIT_FORMS):
+            break
         if part.tag in PROPER:
             best = part.start
             commons = 0
@@ -190,8 +198,6 @@ def _left_boundary(text: str, tokens: list[Token], i: int) -> int | None:
             if commons > MAX_INSIDE:
                 break
         j -= 1
-    if best is None:
-        return None
     return best
 
 

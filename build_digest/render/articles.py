@@ -65,9 +65,9 @@ def _linked_text(article: Article, index: int, here: str, digest: Digest, linked
     """Paragraph text with the first mention of each entity linked to its page."""
     paragraph = article.paragraphs[index]
     pieces, cursor = [], 0
-    for mention in sorted((m for m in article.mentions if m.paragraph == index), key=lambda m: m.start):
-        if mention.entity_id in linked:
-            continue
+    for mention in sorted((m for m in article.mentions if m.paragraph == index), key=lambda m: (m.start, -m.end)):
+        if mention.entity_id in linked or mention.start < cursor:
+            continue  # linked already, or a place inside a linked name (徐州市 in 徐州市科技局)
         linked.add(mention.entity_id)
         entity = digest.registry.entities[mention.entity_id]
         pieces.append(text_piece(paragraph.text[cursor : mention.start]))
