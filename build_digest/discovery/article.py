@@ -222,12 +222,11 @@ def _zone_proposal(name: str, context: ArticleContext, surface: str, found: Foun
 
 def nested_place(found: Found, context: ArticleContext) -> tuple[int, Proposal] | None:
     """The place a government body or a zone is named after, which the article thereby names
-    (徐州市科技局 -> 徐州市, 兰州高新区 -> 兰州市): (its length, its proposal). Companies and
-    universities named after a place (太原钢铁, 兰州大学) do not name the place."""
-    if found.type == "institution" and not found.local and not found.short:
-        if not found.name.endswith(forms.GOVERNMENT_FORMS):
-            return None
-    elif not (found.type == "region" and found.level == "zone" and not found.generic):
+    (徐州市科技局 -> 徐州市): (its length, its proposal). Companies, universities and zones
+    named after a place (太原钢铁, 兰州大学, 兰州高新区) do not name the place itself."""
+    if found.type != "institution" or found.local or found.short:
+        return None
+    if not found.name.endswith(forms.GOVERNMENT_FORMS):
         return None
     for length in range(min(len(found.name) - 1, 12), 1, -1):
         form = found.name[:length]

@@ -20,7 +20,8 @@ INSTITUTION_FORMS = (
     "大学", "学院", "学校", "中学", "小学", "科学院", "工程院", "研究院", "研究所", "研究中心",
     "设计院", "实验室", "医院", "中心", "联合会", "协会", "学会", "研究会", "促进会", "商会",
     "联盟", "基金会", "科协", "博物馆", "科技馆", "图书馆", "展览馆", "工作站", "办公室",
-    "厅", "局", "部", "署", "院", "所", "处", "办", "社", "站", "台", "委",
+    "省委", "市委", "县委", "区委", "州委", "厅", "局", "部", "署", "院", "所", "处", "办", "社", "站", "台",
+    "委", "会",
 )
 # Heads of government and party bodies: their names start with the place they govern, which
 # the article thereby names too (徐州市科技局 names 徐州市).
@@ -44,7 +45,7 @@ ZONE_FORMS = tuple(sorted((
     "高新技术产业开发区", "经济技术开发区", "高新技术产业园区", "经济开发区", "高新区", "经开区", "开发区",
     "产业园区", "工业园区", "科技园区", "产业园", "工业园", "科技园", "软件园", "创业园", "物流园",
     "新区", "自贸区", "自由贸易试验区", "综合保税区", "保税区", "科学城", "科技城", "新城", "小镇",
-    "示范区", "试验区", "集聚区", "高科技园区",
+    "示范区", "试验区", "集聚区", "高科技园区", "大湾区", "经济区", "经济带", "经济圈",
 ), key=len, reverse=True))
 # A zone named by a short head and the long form it stands for: 兰州高新区 = 兰州高新技术产业开发区.
 ZONE_LONG = {"高新区": "高新技术产业开发区", "经开区": "经济技术开发区"}
@@ -83,6 +84,15 @@ COMPOUND_SURNAMES = {
 
 # Words that begin no name: determiners and quantities before a head (该公司, 各高校, 多家企业).
 NOT_A_NAME_START = set("该本各其这那此每某我你他她它全多一两几诸")
+# ... except the state's own names, which start many national bodies' names (全国人大).
+NATIONAL_STARTS = ("全国", "国家", "中国", "中央", "中华")
+# Words that name a kind, not an organisation, when they are all there is before the head
+# (产业研究院, 科技公司, 创新中心).
+GENERIC_BODIES = {
+    "产业", "技术", "科技", "研究", "工程", "创新", "国际", "科学", "重点", "相关", "有关", "地方", "当地",
+    "省级", "市级", "县级", "国家级", "企业", "行业", "专业", "综合", "服务", "管理", "发展", "研发", "子",
+    "分", "总", "新", "大型", "龙头", "骨干", "合作", "联合", "公共", "示范", "孵化", "工作",
+}
 
 
 def org_form(name: str) -> str | None:

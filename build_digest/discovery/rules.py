@@ -25,10 +25,9 @@ INSIDE = PROPER | {"n", "vn", "PER", "an", "j"}
 JOINERS = set("—-–·()（）")
 # At most this many common-noun tokens between a name's first token and its head: longer
 # runs are descriptions (…的行业龙头企业), not names.
-MAX_INSIDE = 3
+MAX_INSIDE = 5
 MAX_NAME = 40  # characters; longer "names" are clauses
-MIN_PROGRAMME_NUMERALS = 2  # 一带一路, 千镇千站: a slogan named by its numbers
-MAX_SLOGAN = 8  # ... and short
+MIN_PROGRAMME_NUMERALS = 2  # 十四五: a plan named by its numbers alone
 MAX_QUOTED = 24  # a quoted programme name; longer quotes are speech
 # Programme heads strong enough to end a name without quotes (events, awards, big projects).
 STRONG_PROGRAMME = ("博览会", "交易会", "洽谈会", "大会", "论坛", "峰会", "大赛", "竞赛", "活动周", "奖",
@@ -103,7 +102,8 @@ def _zone(text: str, tokens: list[Token], i: int, zone: str, places: Gazetteer) 
     token = tokens[i]
     start = token.start
     j = i - 1
-    while j >= 0 and tokens[j].tag == "LOC" and tokens[j].end == start and i - j <= 2:
+    while (j >= 0 and tokens[j].tag == "LOC" and tokens[j].end == start and i - j <= 2
+           and not forms.zone_form(_text(text, tokens[j]))):
         start = tokens[j].start
         j -= 1
     name = text[start:token.end]
@@ -115,6 +115,15 @@ def _zone(text: str, tokens: list[Token], i: int, zone: str, places: Gazetteer) 
     if exact:
         return [Found(start, token.end, "region", name, tuple(exact))]
     parent = _leading_place(name[: -len(zone)], places)
+    if parent is not None:
+        rest = name[len(_leading_form(name, places)):]
+        if places.by_name.get(rest):  # 上海浦东新区: the division 浦东新区
+            options = tuple(p for p in places.by_name[rest] if parent.key in {a.key for a in places.ancestors(p.key)})
+            return [Found(start + len(name) - len(rest), token.end, "region", rest, options or places.by_name[rest])]
+        if len(rest) > len(zone) + 1 and parent.level in ("province", "prefecture"):
+            # 上海张江高科技园区: the zone is 张江高科技园区, in 上海
+            start += len(name) - len(rest)
+            name = rest
     if parent is None and token.tag not in PROPER and start == token.start:
         return []  # a common noun ending in 新区/小镇 with no place before it
     return [Found(start, token.end, "region", name, level="zone", parent=parent.key if parent else None,
@@ -130,6 +139,13 @@ def _leading_place(prefix: str, places: Gazetteer) -> Place | None:
     return None
 
 
+def _leading_form(name: str, places: Gazetteer) -> str:
+    for length in range(min(len(name), 12), 1, -1):
+        if places.lookup(name[:length]):
+            return name[:length]
+    return ""
+
+
 def _rank(place: Place) -> int:
     from build_digest.discovery.gazetteer import LEVEL_RANK
 
@@ -143,29 +159,53 @@ def _organisations(text: str, tokens: list[Token], places: Gazetteer) -> list[Fo
     for i, token in enumerate(tokens):
         word = _text(text, token)
         head = forms.org_form(word)
-        if head is None:
-            if token.tag == "ORG" and 2 <= len(word) <= 8 and not places.lookup(word):
+        if head is None or forms.programme_form(word) and head in ("会", "院"):
+            if token.tag == "ORG" and 2 <= len(word) <= 8 and not places.lookup(word) and head is None:
                 found.append(Found(token.start, token.end, "institution", word, short=True))
             continue
-        if len(head) == 1 and token.tag != "ORG" and word != head:
+        if len(head) == 1 and token.tag != "ORG" and word != head and not _sub_unit(text, tokens, i):
             continue  # 内部, 东部, 场所: a word that merely ends like a head
         start = _left_boundary(text, tokens, i)
         if start is None:
+            local = next((level for level in LOCAL_LEVELS if word.startswith(level)), None)
+            if local and len(word) > len(local) and not places.lookup(word[: len(local) + 1]):
+                found.append(Found(token.start, token.end, "institution", word, local=local))
             continue
         name = text[start:token.end]
         if not _plausible(name, head):
             continue
-        local = next((level for level in LOCAL_LEVELS if name.startswith(level)), None)
-        if local and places.lookup(name[: len(local) + 1]) or local and len(name) - len(local) < 1:
-            local = None
-        if local and _leading_place(name, places):
-            local = None
-        kind = forms.org_type(name)
-        found.append(Found(start, token.end, kind, name, local=local))
+        found.extend(_organisation(start, token.end, name, places))
     return found
 
 
-def _left_boundary(text: str, tokens: list[Token], i: int) -> int | None:
+def _sub_unit(text: str, tokens: list[Token], i: int) -> bool:
+    """A short word ending in a one-character head right after an organisation (…科技厅 + 科技处)."""
+    return (i > 0 and tokens[i - 1].tag == "ORG" and tokens[i - 1].end == tokens[i].start
+            and len(_text(text, tokens[i])) <= 3)
+
+
+_TWO_BODIES = re.compile(r"^(.+?(省|市|县|区|州)委)((省|市|县|区|州)政府)$")
+
+
+def _organisation(start: int, end: int, name: str, places: Gazetteer) -> list[Found]:
+    """One organisation, or two when party committee and government are named together
+    (如皋市委市政府 = 如皋市委 + 如皋市政府)."""
+    both = _TWO_BODIES.match(name)
+    if both:
+        committee, government = both.group(1), both.group(3)
+        return [*_organisation(start, start + len(committee), committee, places),
+                Found(start + len(committee), end, "institution", government, local=government[0])]
+    local = next((level for level in LOCAL_LEVELS if name.startswith(level)), None)
+    if local and (places.lookup(name[: len(local) + 1]) or _leading_place(name, places)):
+        local = None
+    return [Found(start, end, forms.org_type(name), name, local=local)]
+
+
+def _is_proper(text: str, token: Token) -> bool:
+    return token.tag in PROPER or _text(text, token) in forms.NATIONAL_STARTS
+
+
+def _left_boundary(text: str, tokens: list[Token], i: int, programme: bool = False) -> int | None:
     """Where the name ending with token i starts: at its leftmost proper token, reached over
     name parts only (never over a verb, a particle, a time word or a comma). A complete name
     before it is another name, unless the head is a sub-unit's (…研究院 + 合作处) or the name
@@ -183,14 +223,14 @@ def _left_boundary(text: str, tokens: list[Token], i: int) -> int | None:
         if piece in JOINERS or (part.tag == "w" and set(piece) <= JOINERS):
             j -= 1
             continue
-        if part.tag not in INSIDE or piece[-1] in "的之":
+        if (part.tag not in INSIDE and piece not in forms.NATIONAL_STARTS) or piece[-1] in "的之":
             break
-        complete = part.tag == "ORG" and forms.org_form(piece)
+        complete = part.tag == "ORG" and forms.org_form(piece) and not programme
         if complete and best is not None and not piece.endswith(forms.GROUP_FORMS):
             break
         if complete and best is None and not word.endswith(forms.SUB_UNIT_FORMS):
             break
-        if part.tag in PROPER:
+        if _is_proper(text, part):
             best = part.start
             commons = 0
         else:
@@ -203,9 +243,9 @@ def _left_boundary(text: str, tokens: list[Token], i: int) -> int | None:
 
 def _plausible(name: str, head: str) -> bool:
     body = name[: -len(head)]
-    if len(body) < 1 or len(name) > MAX_NAME or _SENTENCE.search(name):
+    if len(body) < 1 or len(name) > MAX_NAME or _SENTENCE.search(name) or body in forms.GENERIC_BODIES:
         return False
-    if name[0] in forms.NOT_A_NAME_START or name[0] in JOINERS:
+    if name[0] in forms.NOT_A_NAME_START and not name.startswith(forms.NATIONAL_STARTS) or name[0] in JOINERS:
         return False
     return name.count("(") == name.count(")")
 
@@ -218,7 +258,8 @@ def _people(text: str, tokens: list[Token], places: Gazetteer) -> list[Found]:
         if token.tag != "PER":
             continue
         name = "".join(_text(text, token).split())
-        if not forms.looks_like_person(name) or places.lookup(name) or places.lookup(name[1:]):
+        if not forms.looks_like_person(name) or places.lookup(name) or places.lookup(name[1:]) \
+                or name.endswith(NOT_AFTER_PERSON):
             continue
         after = text[token.end:token.end + 3].lstrip()
         if after.startswith(NOT_AFTER_PERSON):
@@ -276,6 +317,9 @@ def _programmes(text: str, tokens: list[Token]) -> list[Found]:
 def _quoted(text: str, start: int, end: int, inner: str, ends: dict[int, Token]) -> list[Found]:
     if not 2 <= len(inner) <= MAX_QUOTED or re.search(r"[。!?;,:，；：！？\n]", inner):
         return []
+    first = ends.get(start + 1)
+    if first is not None and first.tag in ("v", "vd", "d", "p", "r"):
+        return []  # 加快建设…平台: a slogan that says what to do, not a name
     following = ends.get(end + 1)
     if following is not None:
         after = _text(text, following)
@@ -284,10 +328,17 @@ def _quoted(text: str, start: int, end: int, inner: str, ends: dict[int, Token])
             return [Found(start, following.end, "program", _clean(name))]
     if forms.programme_form(inner) and len(inner) > len(forms.programme_form(inner)):
         return [Found(start, end + 1, "program", _clean(inner))]
-    numerals = sum(1 for c in inner if c in forms.NUMERALS)
-    if numerals >= MIN_PROGRAMME_NUMERALS and len(inner) <= MAX_SLOGAN and "、" not in inner:
+    if _numbered_slogan(inner):
         return [Found(start, end + 1, "program", _clean(inner))]
     return []
+
+
+def _numbered_slogan(inner: str) -> bool:
+    """一带一路, 千镇千站, 两周一展 (numbers in first and third place), 十四五 (numbers only)."""
+    numerals = [c in forms.NUMERALS for c in inner]
+    if all(numerals) and len(inner) >= MIN_PROGRAMME_NUMERALS:
+        return True
+    return len(inner) == 4 and numerals[0] and numerals[2] and not numerals[1]
 
 
 def _unquoted(text: str, tokens: list[Token]) -> list[Found]:
@@ -296,7 +347,7 @@ def _unquoted(text: str, tokens: list[Token]) -> list[Found]:
         word = _text(text, token)
         if token.tag not in {"n", "nz", "vn", "ORG", "LOC"} or not word.endswith(STRONG_PROGRAMME):
             continue
-        start = _left_boundary(text, tokens, i)
+        start = _left_boundary(text, tokens, i, programme=True)
         if start is None or start == token.start and token.tag not in PROPER:
             continue
         name = text[start:token.end]
