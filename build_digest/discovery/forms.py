@@ -34,6 +34,8 @@ _COMPANY = set(COMPANY_FORMS)
 # One-character heads are names only after a proper token ("科技厅", "发展和改革委"), never
 # on their own word ("研究所" is a head, "所" alone in "所在" is not): see rules.py.
 SHORT_HEADS = {form for form in ORG_FORMS if len(form) == 1}
+# Boards of an organisation are part of it, not a body of their own (…联盟理事会).
+BOARD_FORMS = ("理事会", "董事会", "监事会", "主席团")
 # Departments inside an organisation (云南省科技厅 + 合作处): the head of a sub-unit.
 SUB_UNIT_FORMS = ("处", "科", "室", "司", "办", "分院", "分公司", "分行", "学院", "研究所", "党委")
 # A group's company (新时代集团 + 浙江新能源材料有限公司) is one name; other complete names

@@ -115,15 +115,14 @@ def _zone(text: str, tokens: list[Token], i: int, zone: str, places: Gazetteer) 
     if exact:
         return [Found(start, token.end, "region", name, tuple(exact))]
     parent = _leading_place(name[: -len(zone)], places)
-    if parent is not None:
-        rest = name[len(_leading_form(name, places)):]
-        if places.by_name.get(rest):  # 上海浦东新区: the division 浦东新区
+    first = tokens[j + 1]
+    if parent is not None and first is not token and places.lookup(_text(text, first)):
+        rest = text[first.end:token.end]
+        if len(rest) > len(zone) and places.by_name.get(rest):  # 上海 + 浦东新区: the division
             options = tuple(p for p in places.by_name[rest] if parent.key in {a.key for a in places.ancestors(p.key)})
-            return [Found(start + len(name) - len(rest), token.end, "region", rest, options or places.by_name[rest])]
+            return [Found(first.end, token.end, "region", rest, options or tuple(places.by_name[rest]))]
         if len(rest) > len(zone) + 1 and parent.level in ("province", "prefecture"):
-            # 上海张江高科技园区: the zone is 张江高科技园区, in 上海
-            start += len(name) - len(rest)
-            name = rest
+            start, name = first.end, rest  # 上海 + 张江高科技园区: the zone is 张江高科技园区, in 上海
     if parent is None and token.tag not in PROPER and start == token.start:
         return []  # a common noun ending in 新区/小镇 with no place before it
     return [Found(start, token.end, "region", name, level="zone", parent=parent.key if parent else None,
@@ -179,9 +178,9 @@ def _organisations(text: str, tokens: list[Token], places: Gazetteer) -> list[Fo
 
 
 def _sub_unit(text: str, tokens: list[Token], i: int) -> bool:
-    """A short word ending in a one-character head right after an organisation (…科技厅 + 科技处)."""
+    """A short noun ending in a one-character head right after an organisation (…科技厅 + 科技处)."""
     return (i > 0 and tokens[i - 1].tag == "ORG" and tokens[i - 1].end == tokens[i].start
-            and len(_text(text, tokens[i])) <= 3)
+            and tokens[i].tag in ("n", "nz", "ORG") and len(_text(text, tokens[i])) <= 3)
 
 
 _TWO_BODIES = re.compile(r"^(.+?(省|市|县|区|州)委)((省|市|县|区|州)政府)$")
@@ -243,11 +242,27 @@ def _left_boundary(text: str, tokens: list[Token], i: int, programme: bool = Fal
 
 def _plausible(name: str, head: str) -> bool:
     body = name[: -len(head)]
-    if len(body) < 1 or len(name) > MAX_NAME or _SENTENCE.search(name) or body in forms.GENERIC_BODIES:
+    if len(body) < 1 or len(name) > MAX_NAME or _SENTENCE.search(name) or name.endswith(forms.BOARD_FORMS):
+        return False
+    if len(head) > 1 and _generic(body):
         return False
     if name[0] in forms.NOT_A_NAME_START and not name.startswith(forms.NATIONAL_STARTS) or name[0] in JOINERS:
         return False
     return name.count("(") == name.count(")")
+
+
+def _generic(body: str) -> bool:
+    """产业 (研究院), 全国技术 (中心), 企业技术 (中心): nothing but words for a kind of thing."""
+    for start in forms.NATIONAL_STARTS:
+        if body.startswith(start) and len(body) > len(start):
+            body = body[len(start):]
+            break
+    while body:
+        word = next((w for w in sorted(forms.GENERIC_BODIES, key=len, reverse=True) if body.startswith(w)), None)
+        if word is None:
+            return False
+        body = body[len(word):]
+    return True
 
 
 # --- people --------------------------------------------------------------------------------
@@ -359,5 +374,9 @@ def _unquoted(text: str, tokens: list[Token]) -> list[Found]:
     return found
 
 
+_GRADE = re.compile(r"(?<=奖)[一二三特]等奖$")
+
+
 def _clean(name: str) -> str:
-    return "".join(c for c in name if c not in "“”「」『』\"' \u3000")
+    """Without quotes or spaces, and an award without its grade (…进步奖一等奖 -> …进步奖)."""
+    return _GRADE.sub("", "".join(c for c in name if c not in "“”「」『』\"' \u3000"))
