@@ -68,6 +68,8 @@ def entity_data(entity: Entity, digest: Digest) -> dict:
         "affiliation": entity.affiliation,
         "description": entity.description,
         "url": entity.url,
+        "reviewed": entity.reviewed,
+        "coordinates": list(entity.coordinates) if entity.coordinates else None,
         "articles": digest.articles_of_entity.get(entity.id, []),
     }
 

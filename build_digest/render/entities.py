@@ -17,8 +17,13 @@ LEVEL_LABELS = {
     "prefecture": "地级",
     "county": "县级",
     "township": "乡镇级",
+    "village": "村级",
     "zone": "园区",
+    "area": "地域",
 }
+UNREVIEWED_NOTE = (
+    '!!! note "未审核"\n    本条目由程序从报道中自动识别，尚未经编辑审核；名称、类型和上级可能有误。\n\n'
+)
 CO_MENTION_LIMIT = 8
 QUOTED_ARTICLES = 30  # newest articles quoted with their sentences; older ones listed by title
 # An entity's own page should outrank the articles that merely mention it. Regions need more:
@@ -35,6 +40,8 @@ def render_entity(entity: Entity, digest: Digest) -> str:
         entity.name, _summary(entity, articles), search={"boost": SEARCH_BOOST[entity.type]}, tags=search_terms(entity)
     )
     out = [front, f"# {text(entity.name)}\n\n"]
+    if not entity.reviewed:
+        out.append(UNREVIEWED_NOTE)
     out.append(_facts(entity, here, digest) + "\n\n")
     # In the page's first section, which search ranks with the title: 赤峰 finds 赤峰市 here.
     out.append(_search_aid(entity) + "\n")
