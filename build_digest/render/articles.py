@@ -46,7 +46,7 @@ def _summary(article: Article) -> str:
 
 
 def _facts(article: Article, here: str) -> str:
-    parts = [f"**日期** {date_label(article.date)}"]
+    parts = [f"**日期** {date_label(article.date, article.date_md)}"]
     if article.publication:
         name = text(article.publication)
         parts.append(f"**来源** [{name}]({markup.attr(article.url)})" if article.url else f"**来源** {name}")
@@ -114,7 +114,7 @@ def _related_block(article: Article, here: str, digest: Digest) -> str:
         other = digest.articles[other_id]
         out.append(
             f"- {link(other.title, here, page_path(article_url(other)))}"
-            f"（{date_label(other.date)}，共同涉及 {shared} 个条目）\n"
+            f"（{date_label(other.date, other.date_md)}，共同涉及 {shared} 个条目）\n"
         )
     return "".join(out) + "\n"
 
