@@ -17,7 +17,7 @@ from build_digest import roles
 from build_digest.model import Article, Line, Source
 
 STAMP_ROLES = ("metadata", "boilerplate", "byline", "label")  # lines that may carry the page's date
-# 8月28日, opening the lead (after the dateline) or a photo caption (图①为4月11日,…)
+# 5月6日, opening the lead (after the dateline) or a photo caption (图①为5月6日,…)
 MONTH_DAY = re.compile(r"^(?:图\s*[①-⑳\d一二三四五六七八九十]*\s*为)?\s*(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 
 
@@ -52,8 +52,15 @@ def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
 
 
 def _own_stamp(article: Article, source: Source) -> str | None:
-    """The first date among the article's own non-body lines, those above its text first."""
+    """The first date among the article's own non-body lines, those above its text first, or
+    in page fields glued before its first sentence."""
     by_number = {line.number: line for line in source.content_lines}
+    opening = by_number.get(min(article.body_lines, default=0))
+    if opening is not None:
+        glued = opening.match_content[: roles.glued_fields_end(opening.match_content)]
+        found = roles.PUBLISHED_AT.search(glued) or roles.ANY_DATE.search(glued)
+        if found:
+            return _iso(int(found.group("y")), int(found.group("m")), int(found.group("d")))
     first_body = min(article.body_lines, default=0)
     own = sorted(article.furniture_lines, key=lambda n: (n > first_body, n))
     for number in own:

@@ -24,7 +24,7 @@ class Shape(StrEnum):
     BYLINE = "byline"  # who wrote it, on a line of its own
     CAPTION = "caption"  # a photo's caption or credit
     STANDFIRST = "standfirst"  # a labelled summary (摘要/内容提要) set above the story
-    TAG = "tag"  # a bracketed column or campaign tag on its own line: 【长镜头】
+    TAG = "tag"  # a bracketed column or campaign tag on its own line: 【专栏】
     FIGURE = "figure"  # a figure set large as a pull-quote: 20亿元!
     SHORT = "short"  # headline-shaped: a headline, kicker, label or crosshead
     TEXT = "text"  # running text
@@ -34,7 +34,7 @@ HAN = r"\u4e00-\u9fff"
 NAME = rf"[{HAN}·]{{2,4}}"
 # Staff words, optionally after the medium's name: 本报记者, 某某日报记者, 特约撰稿人
 STAFF = (
-    rf"(?:本报|本刊|本台|本网|[{HAN}]{{1,6}}?)?"
+    rf"(?:本报|本刊|本台|本网|[{HAN}·\-]{{1,14}}?)?"
     r"(?:特约|首席|见习|全媒体|融媒体|融媒|驻[\u4e00-\u9fff]{1,4})?"
     r"(?:记者|通讯员|实习生|摄影|撰稿|撰文|作者|编辑|特约撰稿人)"
 )
@@ -107,6 +107,8 @@ BOILERPLATE = re.compile(
     r"|^\s*[((]完[))]\s*$|_fororder_"
     # template placeholders a page was saved with: {webname}, ----年--月--日
     r"|\{[A-Za-z_]+\}|-{2,}年-{1,}月"
+    # a site's technical notices: screen resolution, browser advice, site codes
+    r"|分辨率|网站标识码|技术支持\s*[:]"
 )
 # Page widgets: furniture only when the line is short (a story about printing or sharing is news).
 WIDGET = re.compile(
@@ -114,26 +116,29 @@ WIDGET = re.compile(
     r"|手机(?:版|看)|移动版|客户端下载|下载客户端|关注我们|打印本页|关闭窗口|【?打印】?|E-?mail|选择字号|字号"
     r"|更多>>|上一(?:版|篇|期|页)|下一(?:版|篇|期|页)|往期回顾|返回目录|标题导航|版面导航|全文复制|放大图片|查看大图|查看原图"
     r"|使用浏览器|浏览器(?:分享|打开|下方|右上角)|分享功能|字体\s*[:]|第\s*\d+\s*页|共\s*\d+\s*页"
-    # counters: 阅读 1234 / 浏览次数:56 / 评论(3)
+    # counters: 阅读 100 / 浏览次数:20 / 评论(3)
     r"|(?:阅读|浏览|点击|评论|点赞|收藏|转发|访问)(?:量|数|次数)?\s*[:(]?\s*\d+"
     r"|浏览(?:量|次数|次)|阅读(?:量|数|次数)|点击(?:数|量|率)|字数|朋友圈|微信好友|正在阅读"
     r"|加载中|请稍候|请刷新|刷新本页|无响应|点击(?:右上角|浏览器|查看|进入|这里)"
     # injected gambling spam
     r"|老虎机|赌场|博彩|百家乐|娱乐城|赢钱|下注"
+    # accessibility switches and app promotions
+    r"|无障碍|长者模式|关怀版|适老化|(?:APP|App|客户端)\s*$",
+    re.IGNORECASE,
 )
 WIDGET_MAX = 40
 # Navigation words that make up a short line on their own: 搜索, 相关新闻 相关阅读, 热门推荐
 FURNITURE_WORD = re.compile(
-    r"^(?:搜索|登录|注册|首页\w{0,8}|English|官方微博|官方微信|微信|微博|客户端|电子报|数字报|立即打开|打开|APP|App"
+    r"^\d*(?:搜索|登录|注册|首页\w{0,8}|English|官方微博|官方微信|微信|微博|客户端|电子报|数字报|立即打开|打开|APP|App"
     r"|图片|视频|默认|放大|缩小|图片新闻|热点新闻|相关(?:新闻|阅读|文章|论文|链接|报道|稿件|专题)|推荐阅读|延伸阅读|专题|热门标签|标签"
-    r"|(?:编辑部|编辑|热门|精彩|相关|论坛|为你|今日|博客)推荐\S{0,2}|\S{0,8}(?:新闻|点击|阅读|评论|热度)排行榜?"
+    r"|\S{0,6}推荐\S{0,2}|\S{0,8}(?:新闻|点击|阅读|评论|热度)排行榜?"
     r"|更多(?:>>|新闻|内容|资讯|报道|精彩\S{0,6})?|\S{0,10}请关注|扫码\S{0,6}|返回|关闭|分享|收藏|评论|\|)$"
 )
 # Contact lines a site prints around the story: 热线:0000-12345678 / 邮箱:name@example.org
 CONTACT = re.compile(r"^\s*(?:热线|电话|传真|邮箱|信箱|E-?mail|投稿)\s*[::]?\s*[\w.@\-()]{5,}\s*$", re.IGNORECASE)
 # An e-paper's page label or edition header: 第04版:科技 / A4版 / 第3版
 EDITION_LABEL = re.compile(r"^\s*(?:第\s*[A-Z]?\d{1,3}\s*(?:版|[::])|[A-Z]\d{1,2}\s*版|\d{1,2}\s*版\s*[::])")
-# A dated masthead or archive line: 某某日报 2022年10月31日 星期一 / …出版 / 数据库(1946-2021)
+# A dated masthead or archive line: 某某日报 2020年1月6日 星期一 / …出版 / 数据库(1950-2020)
 DATED_WEEKDAY = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 YEAR_RANGE = re.compile(r"[((]?(?:19|20)\d{2}\s*[-—~至]\s*(?:19|20)\d{2}[))]?")
 # A date with a clock time: a page's publication stamp wherever it sits (2023-01-31 16:05)
@@ -162,12 +167,14 @@ METADATA = re.compile(
     r"|^\s*\S{0,12}[〔\[((]\s*(?:19|20)\d{2}\s*[〕\]))]\s*\d{1,4}\s*号\s*$"
     r"|^\s*[\u4e00-\u9fff]{2,10}\s+\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:\s+星期.)?\s*$"
     r"|^\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
-    # a date first, then a time or other fields: 2024-03-08 16:06:23来源:…
+    # a date first, then a time or other fields: 2020-01-06 08:30:00来源:…
     r"|^\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?\s*(?:\d{1,2}:\d{2}|星期|来源|作者|编辑|稿源)"
     r"|^\s*转自[:]"
 )
-# Several fields on one line, separated by | or wide spaces: 2019-07-12 | 来源:某报 | 编辑:某某
-FIELD_ANYWHERE = re.compile(rf"(?:^|[\s|｜]){FIELD}\s*[:]")
+# Several fields on one line, separated by | or wide spaces: 2020-01-06 | 来源:某报 | 编辑:某某
+FIELD_ANYWHERE = re.compile(rf"(?:^|[\s|｜\d]){FIELD}\s*[:]")
+# Fields glued before a paragraph: 来源:某某 发布时间:2020-01-06 某地…
+GLUED_FIELDS = re.compile(rf"^(?:\s*{FIELD}\s*[:]\s*[^\s:]{{1,24}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)+\s+")
 # A credit inside a metadata line: 作者:某某 某某 / 驻某地记者 某某
 METADATA_CREDIT = re.compile(
     rf"作者\s*[:]\s*(?P<author>{NAMES})(?=$|[\s,;]|来源|编辑|责编|发布|时间)"
@@ -199,8 +206,10 @@ CELL_BARS = re.compile(r"^\s*\|+\s*|\s*\|+\s*$")
 TAG_LINE = re.compile(r"^\s*[【\[][^】\]]{1,30}(?:[】\]]\s*)?$")
 # —— 某某 / ——记某某: a subtitle (副题) hangs under its headline on a dash
 SUBTITLE_DASH = re.compile(r"^\s*(?:——|—|─{1,2}|--)")
-# A headline ending in a bracketed column name: …桥梁(创新故事)
+# A headline ending in a bracketed column name: …新动能(科技观察)
 COLUMN_SUFFIX = re.compile(rf"[((][{HAN}]{{2,6}}[))]\s*$")
+# (引题)/(主题)/(副题): a reprint's note on which line of the headline stack this was
+DECK_NOTE = re.compile(r"\s*[((](?:引题|主题|副题|肩题|眉题|小标题)[))]\s*")
 # 【焦点】 set before a headline on its line: the column's name, not the headline
 LEADING_TAG = re.compile(r"^\s*[【\[](?P<tag>[^】\]]{1,8})[】\]]\s*")
 ORIGINAL_TITLE = re.compile(r"^\s*(?:原标题|原题)\s*[:]\s*(?P<title>.+)$")
@@ -209,9 +218,12 @@ HEADLINE_ECHO = re.compile(r"^\s*(?:正在阅读|原标题|原题|标题)\s*[:]\
 
 GLUED_FIELD_MIN = 80  # a metadata line is short; one this long that ends a sentence is a paragraph
 LINK_LIST_ITEMS_MIN = 3  # headlines run together on one line, split by spaces
-LINK_ITEM_MIN_HAN = 6  # each a headline's worth of words
-# Headline fields a page prints as "label: value": 时间:2024-05-06 / 适用地:全市
+LINK_ITEM_MIN_HAN = 6  # each a headline's worth of words (when clause punctuation is present)
+LINK_SEPARATORS = re.compile(r"\s+|_|\||｜|(?<=[^\s])[·•](?=\S)")
+# Headline fields a page prints as "label: value": 范围:全市 / 类别:通知
 FIELD_SHAPED = re.compile(rf"^[{HAN}]{{2,4}}\s*[:]\s*\S.{{0,5}}$")
+COUPLET_HALF_MIN = 3  # characters in each half of a two-phrase headline
+COUPLET_SLACK = 3  # the halves balance, give or take a word
 SHORT_MAX = 40  # a longer line is running text (no headline in these papers runs past 40 characters)
 
 
@@ -353,7 +365,7 @@ def is_boilerplate(text: str) -> bool:
     if CONTACT.match(stripped) or EDITION_LABEL.match(stripped):
         return True
     if len(stripped) <= SHORT_MAX and YEAR_RANGE.search(stripped) and not ends_sentence(stripped):
-        return True  # an archive or site name with its years: 某某数据库(1946-2021)
+        return True  # an archive or site name with its years: 某某数据库(1950-2020)
     return is_menu(stripped) or is_junk(stripped) or is_furniture_words(stripped)
 
 
@@ -377,12 +389,17 @@ def is_menu(text: str) -> bool:
 
 
 def is_link_list(text: str) -> bool:
-    """Related headlines run together on one line: long, no sentence punctuation, split by
-    spaces into headline-sized pieces (running text always has its commas and stops)."""
-    if len(text) <= SHORT_MAX or re.search(r"[。,;!?:]", text):
+    """Related headlines or search keywords run together on one line: long, with no sentence
+    end, split by spaces, underscores, bars or bullets into several pieces. Running text
+    always has its commas and stops."""
+    if len(text) <= SHORT_MAX or "。" in text:
         return False
-    pieces = text.split()
-    return len(pieces) >= LINK_LIST_ITEMS_MIN and all(han_count(p) >= LINK_ITEM_MIN_HAN for p in pieces)
+    pieces = [p for p in LINK_SEPARATORS.split(text.lstrip("·•")) if p.strip()]
+    if len(pieces) < LINK_LIST_ITEMS_MIN:
+        return False
+    if not re.search(r"[,;!?、]", text):
+        return True
+    return all(han_count(p) >= LINK_ITEM_MIN_HAN for p in pieces)
 
 
 def is_junk(text: str) -> bool:
@@ -424,6 +441,12 @@ def is_metadata(text: str) -> bool:
     return len(stripped) <= 60 and bool(ANY_DATE.search(stripped)) and bool(FIELD_ANYWHERE.search(stripped))
 
 
+def glued_fields_end(text: str) -> int:
+    """Where page fields glued before a paragraph's first sentence end (来源:某某 发布时间:…), or 0."""
+    found = GLUED_FIELDS.match(text)
+    return found.end() if found and len(text) - found.end() > SHORT_MAX else 0
+
+
 def is_field_label(text: str) -> bool:
     return bool(FIELD_LABEL.match(text))
 
@@ -434,9 +457,9 @@ def is_summary_label(text: str) -> bool:
 
 
 def headline_text(text: str) -> str:
-    """A headline without the site name a web page sets around it (某某客户端 | …) and the
-    decoration after it."""
-    core = TRAILING_DECORATION.sub("", text)
+    """A headline without the site name a web page sets around it (某某客户端 | …), the
+    decoration after it and typesetting notes ((主题), (引题))."""
+    core = DECK_NOTE.sub("", TRAILING_DECORATION.sub("", text))
     core = SITE_PREFIX.sub("", core, count=1)
     core = SITE_SUFFIX.sub("", core, count=1)
     return core.strip() if han_count(core) >= 4 else text.strip()
@@ -472,6 +495,15 @@ def is_subtitle(text: str) -> bool:
     return bool(SUBTITLE_DASH.match(text) or COLUMN_SUFFIX.search(text))
 
 
+def is_couplet(text: str) -> bool:
+    """Two balanced phrases side by side (科技兴市 创新强县): the main headline's form."""
+    halves = text.split()
+    if len(halves) != 2:
+        return False
+    a, b = (han_count(h) for h in halves)
+    return min(a, b) >= COUPLET_HALF_MIN and abs(a - b) <= COUPLET_SLACK
+
+
 def is_title_like(text: str) -> bool:
     """Short, headline-shaped: no sentence end, not a clause cut mid-way by a comma."""
     stripped = TRAILING_DECORATION.sub("", text.strip())
@@ -479,7 +511,7 @@ def is_title_like(text: str) -> bool:
         return False
     if stripped.endswith(("。", ",", ",", "、", ";", ";")):
         return False
-    if stripped.count(",") + stripped.count("。") >= 2:
+    if stripped.count(",") + stripped.count("。") >= 2 or "。" in stripped[:-1]:
         return False
     # A fragment cut out of a sentence leaves a bracket or quote open (…(以下简称某).
     for opening, closing in ("()", "“”", "《》", "「」"):

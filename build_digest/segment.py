@@ -35,7 +35,8 @@ from build_digest.textutil import ends_sentence, han_count, match_form
 SHORT_JOIN = 10  # a headline line shorter than this is a fragment of its neighbour
 MENU_LEFTOVER_HAN = 4  # a word or two between menus (首 页 / 登 录) is a menu item, not a headline
 PICTURE_GAP = 3  # blank lines an OCR page leaves where a photo stood
-PICTURE_CAPTION_MAX = 40  # the short line under such a gap is the photo's caption
+PICTURE_CAPTION_MAX = 20  # the short line under such a gap is the photo's caption (a few words)
+LONG_HEADLINE_MAX = 64  # a notice's title may run this long, unpunctuated, above its metadata
 FIELD_VALUE_MAX = 30  # the value under a field label (作者:) is a name or a date, not a sentence
 DISCLAIMER_HEAD_MAX = 40  # …声明 heads a site's statement when it stands short on its line
 PARAGRAPH_MIN = 40  # an unfinished line this long is a paragraph cut by the excerpt, not a label
@@ -115,12 +116,28 @@ def segment(source: Source, warnings: Warnings) -> list[Article]:
 # -- 1. shapes beside their neighbours ---------------------------------------------------
 
 def _shapes_in_context(lines: list[Line]) -> None:
+    _long_headlines(lines)
     _picture_gaps(lines)
     _field_values(lines)
     _fields_beside_metadata(lines)
     _between_furniture(lines)
     _disclaimer_sections(lines)
     _page_footer(lines)
+
+
+def _long_headlines(lines: list[Line]) -> None:
+    """A long unpunctuated line right above the page metadata, before any running text, is a
+    headline too long for its shape (government notices: 关于印发…的通知)."""
+    for index, line in enumerate(lines):
+        if line.shape != Shape.TEXT:
+            continue
+        text = line.match_content
+        following = next((n for n in lines[index + 1:] if n.shape != Shape.FURNITURE), None)
+        if (len(text) <= LONG_HEADLINE_MAX and not re.search(r"[。,;!?]", text) and following is not None
+                and following.shape in (Shape.METADATA, Shape.BYLINE)):
+            line.shape = Shape.SHORT
+        elif _is_paragraph(line):
+            return
 
 
 def _picture_gaps(lines: list[Line]) -> None:
@@ -146,7 +163,7 @@ def _field_values(lines: list[Line]) -> None:
 
 
 def _fields_beside_metadata(lines: list[Line]) -> None:
-    """A short "label: value" line next to page metadata is one more field (适用地:全市)."""
+    """A short "label: value" line next to page metadata is one more field (范围:全市)."""
     for before, line, after in zip([None, *lines[:-1]], lines, [*lines[1:], None], strict=True):
         beside = any(n is not None and n.shape == Shape.METADATA for n in (before, after))
         if line.shape == Shape.SHORT and beside and roles.FIELD_SHAPED.match(line.match_content):
@@ -231,6 +248,8 @@ def _plan_headlines(lines: list[Line], plan: _Plan) -> None:
     header_runs = [run for run in runs if run[1] <= first_text]
     if header_runs:
         _plan_page_header(lines, header_runs, first_text, plan)
+    else:
+        _plan_opening_credit(lines, first_text, plan)
     article_open = first_text < len(lines)
     for start, end in runs:
         if end <= first_text:
@@ -241,33 +260,70 @@ def _plan_headlines(lines: list[Line], plan: _Plan) -> None:
 
 
 def _plan_page_header(lines: list[Line], runs: list[tuple[int, int]], first_text: int, plan: _Plan) -> None:
-    """Before the first paragraph: the last run of short lines is the headline, or the first
-    run that prints the same words (a page repeats its headline under tags and widgets); the
-    other runs are labels, repeats or page furniture (edition headers, site names, slogans)."""
-    chosen = len(runs) - 1
-    start, end = runs[chosen]
-    following, credited = _next_story_line(lines, end)
-    block = lines[start:end]
-    leads_to_text = following is not None and following.shape == Shape.TEXT
-    lone_label = len(block) == 1 and roles.is_label_like(block[0].match_content)
-    headline = leads_to_text and not (lone_label and not credited and not _opens_with_dateline(following))
+    """Before the first paragraph, the headline is the last run of short lines that the page
+    metadata or a byline follows (web pages set title, then date and source), else the last
+    run; when an earlier run prints the same words, the earlier (a page repeats its headline
+    under tags and widgets). Other runs are labels, repeats or page furniture (edition
+    headers, site names, slogans, campaign labels)."""
+    chosen = _headline_run(lines, runs)
+    headline = chosen is not None
     if headline:
         key = _run_key(lines, runs[chosen])
-        chosen = next(i for i, run in enumerate(runs) if _run_key(lines, run) == key)
+        chosen = next(i for i, run in enumerate(runs) if _same_headline(_run_key(lines, run), key))
         start, end = runs[chosen]
+        following, credited = _next_story_line(lines, end)
         _plan_headline(lines[start:end], credited or _opens_with_dateline(following), plan)
         _plan_long_kicker(lines, start, plan)
+    else:
+        _plan_opening_credit(lines, first_text, plan)
     for index, (run_start, run_end) in enumerate(runs):
         if headline and index == chosen:
             continue
         for line in lines[run_start:run_end]:
-            if headline and index > chosen and _run_key(lines, (run_start, run_end)) == key:
+            if headline and index > chosen and _same_headline(_run_key(lines, (run_start, run_end)), key):
                 plan.decide(line, "duplicate", f"repeats the headline on line {lines[start].number}")
                 plan.repeats[line.number] = lines[start].number
             elif roles.is_label_like(line.match_content):
                 plan.decide(line, "label", "column label")
             else:
                 plan.decide(line, "boilerplate", "page header above the headline")
+
+
+def _headline_run(lines: list[Line], runs: list[tuple[int, int]]) -> int | None:
+    """Index of the run that heads the page's first article, or None."""
+    credited_runs = []
+    for index, (_, end) in enumerate(runs):
+        _, credited = _next_story_line(lines, end)
+        after = lines[end] if end < len(lines) else None
+        if credited and after is not None and after.shape in (Shape.METADATA, Shape.BYLINE, Shape.FURNITURE):
+            credited_runs.append(index)
+    last = len(runs) - 1
+    start, end = runs[last]
+    following, credited = _next_story_line(lines, end)
+    leads_to_text = following is not None and following.shape == Shape.TEXT
+    lone_label = end - start == 1 and roles.is_label_like(lines[start].match_content)
+    opens_story = credited or _opens_with_dateline(following)
+    if credited_runs and not (opens_story and leads_to_text and not lone_label):
+        return credited_runs[-1]
+    if leads_to_text and not (lone_label and not credited and not _opens_with_dateline(following)):
+        return last
+    return credited_runs[-1] if credited_runs else None
+
+
+def _same_headline(a: str, b: str) -> bool:
+    """Two printings of one headline: equal, or one inside the other (a prefix or a tag added)."""
+    return len(a) >= 4 and len(b) >= 4 and (a == b or (min(len(a), len(b)) >= 8 and (a in b or b in a)))
+
+
+def _plan_opening_credit(lines: list[Line], first_text: int, plan: _Plan) -> None:
+    """A page that opens on a byline or a dateline without a headline: that story is an
+    article of its own (inferred title), not text for a later headline to claim."""
+    opening = lines[first_text] if first_text < len(lines) else None
+    credit = next((line for line in lines[:first_text] if line.shape == Shape.BYLINE), None)
+    if credit is not None:
+        plan.starts.add(credit.number)
+    elif _opens_with_dateline(opening):
+        plan.starts.add(opening.number)
 
 
 def _run_key(lines: list[Line], run: tuple[int, int]) -> str:
@@ -338,28 +394,45 @@ def _is_stacked_headline(block: list[Line], following: Line | None) -> bool:
 
 
 def _plan_headline(block: list[Line], credited: bool, plan: _Plan) -> None:
-    """Decide the lines of a headline block: column labels, kicker, headline, subtitle."""
+    """Decide the lines of a headline block: column labels, kicker (引题), main headline (主题)
+    and subtitle (副题). Of two stacked lines the main headline is the shorter, punchy one, or
+    the one shaped "subject: statement"; a dash or a bracketed column name marks a subtitle."""
     lines = list(block)
     if len(lines) > 1 and roles.is_label_like(lines[-1].match_content):
         plan.decide(lines.pop(), "label", "column label after its headline")
-    subtitle = None
     if len(lines) > 1 and roles.is_subtitle(lines[-1].match_content):
-        subtitle = lines.pop()
-        plan.decide(subtitle, "label", "subtitle")
+        plan.decide(lines.pop(), "label", "subtitle")
+    elif len(lines) > 1 and _upper_is_main(lines[-2], lines[-1]):
+        plan.decide(lines.pop(), "label", "subtitle")
     main = [lines.pop()]
     while lines and ((len(main[0].content) < SHORT_JOIN and len(lines[-1].content) < SHORT_JOIN)
                      or lines[-1].content.endswith((":", ":"))):
         main.insert(0, lines.pop())
     for line in main:
         plan.decide(line, "title", "headline")
-    kicker_shaped = lines and not roles.is_label_like(lines[-1].match_content) and "," not in lines[-1].match
-    if kicker_shaped and (credited or subtitle is None):
+    if lines and not roles.is_label_like(lines[-1].match_content) and "," not in lines[-1].match:
         plan.decide(lines.pop(), "label", "kicker")
     if lines and roles.is_label_like(lines[-1].match_content):
         plan.decide(lines.pop(), "label", "column label")
     for line in lines:
         plan.decide(line, "boilerplate", "above the headline")
-    plan.starts.add(block[0].number)
+    opening = next(line for line in block if plan.role(line) != "boilerplate")
+    plan.starts.add(opening.number)
+
+
+def _upper_is_main(upper: Line, lower: Line) -> bool:
+    """Of two whole headline lines, whether the upper is the main headline (the lower then
+    being its subtitle) rather than the kicker above it."""
+    a, b = upper.match_content, lower.match_content
+    if len(a) < SHORT_JOIN and len(b) < SHORT_JOIN or a.endswith(":"):
+        return False  # fragments of one headline set over two lines
+    if roles.is_label_like(a):
+        return False  # a column's name above its headline
+    if re.search(r"[^:]:[^:]", a) and not re.search(r":", b):
+        return True  # "subject: statement" is the main headline's form
+    if roles.is_couplet(a) != roles.is_couplet(b):
+        return roles.is_couplet(a)  # two balanced phrases: the main headline's form
+    return len(a) < len(b)
 
 
 def _plan_unheaded_starts(lines: list[Line], first_text: int, plan: _Plan) -> None:
@@ -488,11 +561,11 @@ def _mark_repeated_headlines(drafts: list[_Draft], plan: _Plan) -> None:
 
 
 def _mark_standfirsts(drafts: list[_Draft], plan: _Plan) -> None:
-    """Text between the headline and the byline or page metadata, when the story runs on
-    below them, summarises it (a standfirst), often in words the story repeats."""
+    """Text between the headline and the byline, when the story runs on below it, summarises
+    it (a standfirst), often in words the story repeats."""
     for draft in drafts:
         lines = draft.lines
-        credits = [i for i, line in enumerate(lines) if line.shape in (Shape.BYLINE, Shape.METADATA)]
+        credits = [i for i, line in enumerate(lines) if line.shape == Shape.BYLINE]
         first_text = next((i for i, line in enumerate(lines) if line.shape == Shape.TEXT), None)
         if not credits or first_text is None or not draft.headline:
             continue
@@ -746,8 +819,10 @@ def _paragraphs(lines: list[Line]) -> list[Paragraph]:
 
 
 def _clean_text(line: Line) -> str:
-    """The line's text without anti-scraping scraps glued to its ends (match and text align)."""
+    """The line's text without anti-scraping scraps glued to its ends, nor page fields glued to
+    its start (来源:… 发布时间:… before the first sentence); match and text align."""
     start, end = roles.junk_free_span(line.match_content)
+    start = max(start, roles.glued_fields_end(line.match_content))
     return line.content[start:end].strip()
 
 
