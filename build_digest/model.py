@@ -126,7 +126,6 @@ class Article:
     kicker: str | None = None
     date: str | None = None
     date_md: str | None = None  # "MM-DD" when the page prints a month and day but no year
-    date_printed: str | None = None  # the date as the page prints it when it has no year (8月17日)
     publication: str | None = None
     url: str | None = None
     attribution: str | None = None

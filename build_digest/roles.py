@@ -101,7 +101,7 @@ PERSON_CAPTION = re.compile(
 BOILERPLATE = re.compile(
     r"免责声明|版权所有|版权.{0,12}声明|Copyright|©|ICP[备证]|网警备案|公网安备|违法和不良信息|举报(?:电话|邮箱|中心)"
     r"|不代表本网|不代表.{0,12}(?:观点|立场)|本网(?:转载|声明)|转载请|原文出处|本声明|未经(?:书面)?授权"
-    r"|您(?:当前)?的位置|当前位置|首页\s*[>›»]|>>|^\s*[>›»]|^(?:[^>。,]{1,12}\s*>\s*){2,}"
+    r"|您(?:当前|现在)?(?:的|所在)?位置|当前位置|首页\s*[>›»]|>>|^\s*[>›»]|^(?:[^>。,]{1,12}\s*>\s*){2,}"
     r"|主办单位|主\s?办\s*:|^\s*承办:|^\s*地址:|^\s*邮编|联系电话"
     r"|主管\s+.{0,20}主办\s*$|^\S{2,20}(?:主管|主办)\s*$"
     r"|^\s*[((]完[))]\s*$|_fororder_"
@@ -173,6 +173,7 @@ METADATA = re.compile(
 )
 # Several fields on one line, separated by | or wide spaces: 2020-01-06 | 来源:某报 | 编辑:某某
 FIELD_ANYWHERE = re.compile(rf"(?:^|[\s|｜\d]){FIELD}\s*[:]")
+BARE_DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?\s*$")
 # Fields glued before a paragraph: 来源:某某 发布时间:2020-01-06 某地…
 GLUED_FIELDS = re.compile(rf"^(?:\s*{FIELD}\s*[:]\s*[^\s:]{{1,24}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)+\s+")
 # A credit inside a metadata line: 作者:某某 某某 / 驻某地记者 某某
@@ -284,7 +285,7 @@ def shape_of(text: str, heading_level: int = 0) -> Shape:
         return Shape.FIGURE
     if TAG_LINE.match(text) and not heading_level:
         return Shape.TAG
-    if is_link_list(text):
+    if is_link_list(text) and not heading_level:
         return Shape.FURNITURE
     if is_title_like(text) or heading_level:
         return Shape.SHORT
@@ -392,7 +393,11 @@ def is_link_list(text: str) -> bool:
     """Related headlines or search keywords run together on one line: long, with no sentence
     end, split by spaces, underscores, bars or bullets into several pieces. Running text
     always has its commas and stops."""
-    if len(text) <= SHORT_MAX or "。" in text:
+    if "。" in text:
+        return False
+    if len(re.findall(r"[_|｜]", text)) >= LINK_LIST_ITEMS_MIN - 1 and not re.search(r"[,;!?、]", text):
+        return True  # keywords or links strung on underscores and bars, whatever the length
+    if len(text) <= SHORT_MAX:
         return False
     pieces = [p for p in LINK_SEPARATORS.split(text.lstrip("·•")) if p.strip()]
     if len(pieces) < LINK_LIST_ITEMS_MIN:
@@ -429,8 +434,8 @@ def _looks_scrambled(run: str) -> bool:
 
 def is_metadata(text: str) -> bool:
     stripped = text.strip()
-    if len(stripped) > GLUED_FIELD_MIN and ends_sentence(stripped):
-        return False  # a source field glued to the story's first sentence: the sentence wins
+    if (len(stripped) > GLUED_FIELD_MIN and ends_sentence(stripped)) or glued_fields_end(stripped):
+        return False  # page fields glued to the story's first sentence: the sentence wins
     if METADATA.search(stripped) or FIELD_LABEL.match(stripped):
         return True
     if len(stripped) <= 60 and DATED_WEEKDAY.search(stripped) and not ends_sentence(stripped):
@@ -445,6 +450,11 @@ def glued_fields_end(text: str) -> int:
     """Where page fields glued before a paragraph's first sentence end (来源:某某 发布时间:…), or 0."""
     found = GLUED_FIELDS.match(text)
     return found.end() if found and len(text) - found.end() > SHORT_MAX else 0
+
+
+def is_bare_date(text: str) -> bool:
+    """A line holding a date and nothing else (a signature's date, a masthead's)."""
+    return bool(BARE_DATE.match(text))
 
 
 def is_field_label(text: str) -> bool:
@@ -513,6 +523,8 @@ def is_title_like(text: str) -> bool:
         return False
     if stripped.count(",") + stripped.count("。") >= 2 or "。" in stripped[:-1]:
         return False
+    if stripped.endswith(":") and re.search(r"[,、]", stripped):
+        return False  # an addressee list or a lead-in: 各区县人民政府,市政府各部门:
     # A fragment cut out of a sentence leaves a bracket or quote open (…(以下简称某).
     for opening, closing in ("()", "“”", "《》", "「」"):
         if stripped.count(opening) != stripped.count(closing):

@@ -232,7 +232,10 @@ def _next_story_line(lines: list[Line], index: int) -> tuple[Line | None, bool]:
     credited = False
     for line in lines[index:]:
         if line.shape in HEADER_SHAPES:
-            credited = credited or line.shape in (Shape.BYLINE, Shape.METADATA)
+            # a bare date under a short line closes a letter or notice (signature and date)
+            credit = line.shape == Shape.BYLINE or (line.shape == Shape.METADATA
+                                                     and not roles.is_bare_date(line.match_content))
+            credited = credited or credit
             continue
         return line, credited
     return None, credited
@@ -243,7 +246,7 @@ def _opens_with_dateline(line: Line | None) -> bool:
 
 
 def _plan_headlines(lines: list[Line], plan: _Plan) -> None:
-    first_text = next((i for i, line in enumerate(lines) if line.shape == Shape.TEXT), len(lines))
+    first_text = _first_text(lines, plan)
     runs = _short_runs(lines)
     header_runs = [run for run in runs if run[1] <= first_text]
     if header_runs:
@@ -273,7 +276,6 @@ def _plan_page_header(lines: list[Line], runs: list[tuple[int, int]], first_text
         start, end = runs[chosen]
         following, credited = _next_story_line(lines, end)
         _plan_headline(lines[start:end], credited or _opens_with_dateline(following), plan)
-        _plan_long_kicker(lines, start, plan)
     else:
         _plan_opening_credit(lines, first_text, plan)
     for index, (run_start, run_end) in enumerate(runs):
@@ -330,17 +332,18 @@ def _run_key(lines: list[Line], run: tuple[int, int]) -> str:
     return _headline_key("".join(line.match_content for line in lines[run[0]:run[1]]))
 
 
-def _plan_long_kicker(lines: list[Line], start: int, plan: _Plan) -> None:
-    """An unfinished line of running text right above the page's headline, with nothing before
-    it but furniture, is a long kicker (引题), not the story's first paragraph."""
-    if start == 0:
-        return
-    above = lines[start - 1]
-    earlier_text = any(line.shape == Shape.TEXT for line in lines[:start - 1])
-    if above.shape == Shape.TEXT and not ends_sentence(above.match_content) and not earlier_text \
-            and roles.dateline(above.match_content) is None:
-        plan.decide(above, "label", "kicker")
-        plan.starts.add(above.number)
+def _first_text(lines: list[Line], plan: _Plan) -> int:
+    """Index of the page's first line of running text. An unfinished line of text right above
+    a headline-shaped line, with nothing before it but furniture, is a long kicker (引题)
+    over the page's headline, not the story's first paragraph."""
+    first = next((i for i, line in enumerate(lines) if line.shape == Shape.TEXT), len(lines))
+    if first + 1 < len(lines) and lines[first + 1].shape == Shape.SHORT:
+        kicker = lines[first]
+        if not ends_sentence(kicker.match_content) and roles.dateline(kicker.match_content) is None:
+            plan.decide(kicker, "label", "kicker")
+            plan.starts.add(kicker.number)
+            return next((i for i, line in enumerate(lines) if i > first and line.shape == Shape.TEXT), len(lines))
+    return first
 
 
 def _judge_run(block: list[Line], following: Line | None, credited: bool, article_open: bool,
@@ -479,7 +482,7 @@ def _assemble(lines: list[Line], plan: _Plan) -> list[_Draft]:
     drafts: list[_Draft] = [_Draft()]
     for line in lines:
         current = drafts[-1]
-        if line.number in plan.starts and (current.lines or current.headline):
+        if line.number in plan.starts and (current.lines or _has_title(current, plan)):
             current = _Draft()
             drafts.append(current)
         if line.number in plan.starts:
@@ -495,6 +498,10 @@ def _assemble(lines: list[Line], plan: _Plan) -> list[_Draft]:
         if not draft.starts_story:
             _place_stray(draft, stories)
     return stories
+
+
+def _has_title(draft: _Draft, plan: _Plan) -> bool:
+    return any(plan.role(line) == "title" for line in draft.headline)
 
 
 def _place_stray(stray: _Draft, stories: list[_Draft]) -> None:

@@ -26,6 +26,8 @@ def render_article(article: Article, digest: Digest) -> str:
     if article.title_inferred:
         out.append('!!! info "标题由编者拟定"\n    原文未印标题，此标题根据正文首句拟定。\n\n')
     out.append(_facts(article, here) + "\n\n")
+    if article.standfirst:
+        out.append(f"{text(article.standfirst)}\n{{ .digest-standfirst }}\n\n")
     linked: set[str] = set()
     for index, paragraph in enumerate(article.paragraphs):
         body = _linked_text(article, index, here, digest, linked)
