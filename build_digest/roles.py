@@ -47,7 +47,7 @@ DATELINE = re.compile(
     rf"^\s*[【\[]?(?P<org>[{HAN}A-Za-z]{{0,12}}?(?:报|社|网|台|刊|客户端|时刻|新闻))"
     rf"(?:(?P<place>[{HAN}]{{1,6}}?)(?=\d))?"
     r"(?:(?P<year>\d{4})年)?(?:(?P<month>\d{1,2})月)?(?:(?P<day>\d{1,2})日)?"
-    r"(?:电|讯)[】\]]?\s*"
+    r"(?:电|讯|消息)[】\]]?\s*"
     r"(?:[((](?P<credit>[^()()]{1,40})[))])?"
 )
 # 记者 某某 报导: after a dateline
@@ -56,7 +56,7 @@ REPORTED_BY = re.compile(rf"^\s*(?P<credit>{STAFF}\s*{NAME}(?:\s*[、,]\s*{NAME}
 _PLACE_REPORT = re.compile(rf"\s+[{HAN}]{{2,4}}报[道导]\s*$")
 
 BYLINE_MARKS = "□◎■●▲△○"
-_BYLINE_TOKEN = re.compile(rf"^(?:{STAFF}|{NAME}|[{BYLINE_MARKS}]+|文|图|文图|报道|报导)$")
+_BYLINE_TOKEN = re.compile(rf"^(?:{STAFF}|{NAME}|[{BYLINE_MARKS}]+|文|图|文图|报道|报导|摄影报道)$")
 BRACKETED_CREDIT = re.compile(rf"^[((]\s*(?:{STAFF})?\s*{NAME}(?:\s*[、, ]\s*(?:{STAFF})?\s*{NAME})*\s*[))]$")
 # A story closes with its writer's name in brackets: …具有重要意义。(某某) / …。(记者 某某、某某)
 CLOSING_CREDIT = re.compile(

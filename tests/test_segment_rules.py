@@ -88,7 +88,8 @@ def test_photo_captions_and_credits(tmp_path):
 
 def test_bylines_with_the_medium_before_the_staff_word():
     for byline in ("某某日报记者 王一 李二", "某报·某网记者 王一 实习生 李二 张三",
-                   "某某网-某某日报记者 王一 通讯员 李二", "□某报记者 王一 张二", "记者:王一"):
+                   "某某网-某某日报记者 王一 通讯员 李二", "□某报记者 王一 张二", "记者:王一",
+                   "本报记者 王一 摄影报道"):
         assert roles.shape_of(byline) == roles.Shape.BYLINE, byline
 
 
@@ -242,3 +243,11 @@ def test_date_time_stamp_glued_to_spam_still_dates_the_page(tmp_path):
     [article] = analyse(tmp_path, text)
     assert article.title == "滨江新区氢能产业园开工"
     assert article.date == "2020-01-31"
+
+
+def test_datelines_of_agencies_and_sites():
+    for lead, org in (("新华社滨江1月6日电(记者 王一)某地召开科技大会。", "新华社"),
+                      ("某某网消息:某地召开科技大会,部署全年工作。", "某某网"),
+                      ("本报讯(记者 王一 通讯员 李二)某地召开科技大会。", "本报")):
+        found = roles.dateline(lead)
+        assert found is not None and found.org == org, lead
