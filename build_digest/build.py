@@ -24,6 +24,7 @@ from build_digest.export import write_digest_json
 from build_digest.model import ROLES, Source, SourceMeta
 from build_digest.pages import write_pages
 from build_digest.problems import DataError, Problem, Warnings
+from build_digest.published import load_record, redirects, updated_record, write_record, write_redirects
 from build_digest.reader import read_source
 from build_digest.registry import Registry, load_registry, load_sources_meta
 from build_digest.searchwords import write_user_dictionary
@@ -50,6 +51,10 @@ class Paths:
         return self.root / "site"
 
     @property
+    def published(self) -> Path:
+        return self.data / "published.yml"
+
+    @property
     def work(self) -> Path:
         return self.root / "build"
 
@@ -61,6 +66,7 @@ class BuildResult:
     files_read: int
     skipped: list[Problem] = field(default_factory=list)
     pages: int = 0
+    moved: dict[str, str] = field(default_factory=dict)  # published URL -> the page that replaced it
 
     def roles(self) -> Counter:
         return Counter(line.role for s in self.digest.sources for line in s.content_lines)
@@ -116,6 +122,8 @@ def build(paths: Paths, strict: bool = False) -> BuildResult:
     result = analyse(paths)
     if strict and len(result.warnings):
         raise StrictFailure("\n".join(str(w) for w in result.warnings))
+    record = load_record(paths.published)
+    result.moved = redirects(record, result.digest)
     result.pages = write_pages(result.digest, paths.docs)
     user_dict = paths.work / "search" / "userdict.txt"
     write_user_dictionary(result.digest.registry, user_dict)
@@ -124,9 +132,11 @@ def build(paths: Paths, strict: bool = False) -> BuildResult:
     try:
         _run_mkdocs(paths, staging, result.digest)
         write_digest_json(result.digest, staging)
+        write_redirects(result.moved, staging)
         _swap(staging, paths.site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    write_record(updated_record(record, result.digest), paths.published)
     write_report(result, paths.work / "report.md")
     return result
 
@@ -172,6 +182,8 @@ def write_report(result: BuildResult, path: Path) -> None:
         "",
     ]
     lines += [f"- {role}: {roles.get(role, 0)}" for role in ROLES]
+    moved = [f"- {old} → {new}" for old, new in result.moved.items()]
+    lines += ["", "## Moved URLs (redirected)", ""] + (moved or ["- none"])
     lines += ["", "## Skipped files", ""] + ([f"- {w}" for w in result.skipped] or ["- none"])
     lines += ["", "## Warnings", ""] + ([f"- {w}" for w in result.warnings] or ["- none"])
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ from build_digest.slugs import slugify
 from build_digest.tagger import Tagger
 
 RELATED_LIMIT = 5
+TITLE_SLUG_MAX = 48  # characters of headline pinyin in an article URL: long enough to tell, short enough to share
 COMMON_ENTITY = 1000  # entities in more articles than this are left out of relatedness
 
 
@@ -38,8 +39,15 @@ class Digest:
 
 def article_id(article: Article) -> str:
     """Stable: from the date and the title only, so better segmentation does not move it."""
-    title = slugify(article.title)[:48].rstrip("-")
-    return f"{article.date or 'undated'}-{title}"
+    return f"{article.date or 'undated'}-{_cut_at_syllable(slugify(article.title), TITLE_SLUG_MAX)}"
+
+
+def _cut_at_syllable(slug: str, limit: int) -> str:
+    """The slug's leading syllables that fit in `limit` characters (never half a syllable)."""
+    if len(slug) <= limit:
+        return slug
+    kept = slug[: limit + 1].rsplit("-", 1)[0]
+    return kept or slug[:limit]
 
 
 def _tell_apart(articles: list[Article]) -> None:

@@ -26,6 +26,8 @@ def render_article(article: Article, digest: Digest) -> str:
     if article.title_inferred:
         out.append('!!! info "标题由编者拟定"\n    原文未印标题，此标题根据正文首句拟定。\n\n')
     out.append(_facts(article, here) + "\n\n")
+    if article.standfirst:
+        out.append(f"{text(article.standfirst)}\n{{ .digest-standfirst }}\n\n")
     linked: set[str] = set()
     for index, paragraph in enumerate(article.paragraphs):
         body = _linked_text(article, index, here, digest, linked)
@@ -46,7 +48,7 @@ def _summary(article: Article) -> str:
 
 
 def _facts(article: Article, here: str) -> str:
-    parts = [f"**日期** {date_label(article.date)}"]
+    parts = [f"**日期** {date_label(article.date, article.date_md)}"]
     if article.publication:
         name = text(article.publication)
         parts.append(f"**来源** [{name}]({markup.attr(article.url)})" if article.url else f"**来源** {name}")
@@ -114,7 +116,7 @@ def _related_block(article: Article, here: str, digest: Digest) -> str:
         other = digest.articles[other_id]
         out.append(
             f"- {link(other.title, here, page_path(article_url(other)))}"
-            f"（{date_label(other.date)}，共同涉及 {shared} 个条目）\n"
+            f"（{date_label(other.date, other.date_md)}，共同涉及 {shared} 个条目）\n"
         )
     return "".join(out) + "\n"
 

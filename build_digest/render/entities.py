@@ -127,7 +127,8 @@ def _mentions_block(entity: Entity, articles: list[Article], here: str, digest: 
 
 
 def _dated(article: Article) -> str:
-    return date_label(article.date) + (f" · {text(article.publication)}" if article.publication else "")
+    publication = f" · {text(article.publication)}" if article.publication else ""
+    return date_label(article.date, article.date_md) + publication
 
 
 SENTENCE_MARKS = "。!?！？;；"
@@ -195,7 +196,7 @@ def _figures_block(entity: Entity, articles: list[Article], here: str) -> str:
             if entity.id in figure.entity_ids:
                 rows.append(
                     f"| **{text(figure.value)}** | {text(figure.sentence)} | "
-                    f"{link(date_label(article.date), here, page_path(article_url(article)))} |\n"
+                    f"{link(date_label(article.date, article.date_md), here, page_path(article_url(article)))} |\n"
                 )
     if not rows:
         return ""
