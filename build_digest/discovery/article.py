@@ -221,12 +221,11 @@ def _zone_proposal(name: str, context: ArticleContext, surface: str, found: Foun
 
 
 def nested_place(found: Found, context: ArticleContext) -> tuple[int, Proposal] | None:
-    """The place a government body or a zone is named after, which the article thereby names
-    (徐州市科技局 -> 徐州市): (its length, its proposal). Companies, universities and zones
-    named after a place (太原钢铁, 兰州大学, 兰州高新区) do not name the place itself."""
-    if found.type != "institution" or found.local or found.short:
-        return None
-    if not found.name.endswith(forms.GOVERNMENT_FORMS):
+    """The place an organisation is named after, which the article thereby names too
+    (徐州市科技局 -> 徐州市, 兰州大学 -> 兰州市): (its length, its proposal). Not the country
+    (中国科学院), and not a zone's city (兰州高新区 is a region of its own, measured: naming
+    the city as well adds more wrong tags than right ones)."""
+    if found.type not in ("institution", "company") or found.local or found.short:
         return None
     for length in range(min(len(found.name) - 1, 12), 1, -1):
         form = found.name[:length]
