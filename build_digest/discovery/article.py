@@ -21,9 +21,8 @@ from build_digest.discovery.rules import Found
 TYPE_ORDER = {"company": 0, "institution": 0, "region": 1, "program": 2, "person": 3}
 # 省委 = the province's 委员会: which level of place each local level word names.
 LOCAL_LEVEL = {
-    "自治区": ("province",), "省": ("province",), "市": ("prefecture", "province"), "自治州": ("prefecture",),
-    "州": ("prefecture",), "盟": ("prefecture",), "县": ("county",), "区": ("county", "province"),
-    "旗": ("county",),
+    "自治区": ("province",), "省": ("province",), "市": ("prefecture", "municipality"), "自治州": ("prefecture",),
+    "州": ("prefecture",), "盟": ("prefecture",), "县": ("county",), "区": ("county",), "旗": ("county",),
 }
 
 
@@ -54,9 +53,10 @@ class Placed:
 
 
 def choose(candidates: list[Found], taken: list[tuple[int, int]]) -> tuple[list[Found], list[tuple[int, int]]]:
-    """Longest first, never across a registry mention unless the candidate contains it whole
-    (the tagger's own rule: 包头稀土研究院 is the institute, not the city). Returns the chosen
-    candidates and the registry spans they displace."""
+    """Longest first. The registry wins: a candidate never crosses a registry mention, and
+    contains one only as the start of a longer name (中国科学院 + 长春应用化学研究所 is the
+    institute: the tagger's own longest-match rule). Returns the chosen candidates and the
+    registry spans they displace."""
     order = sorted(candidates, key=lambda f: (-(f.end - f.start), f.start, TYPE_ORDER.get(f.type, 9)))
     chosen: list[Found] = []
     displaced: list[tuple[int, int]] = []
@@ -66,11 +66,11 @@ def choose(candidates: list[Found], taken: list[tuple[int, int]]) -> tuple[list[
             continue
         clashes = [(s, e) for s, e in taken if found.start < e and s < found.end]
         if clashes:
-            inside = all(found.start <= s and e <= found.end and (e - s) < (found.end - found.start)
-                         for s, e in clashes)
-            if not inside or found.type in ("region", "person") and found.level != "zone":
+            (s, e), = clashes if len(clashes) == 1 else [(-1, -1)]
+            leading = s == found.start and e < found.end
+            if not leading or found.type in ("region", "person"):
                 continue
-            displaced.extend(clashes)
+            displaced.append((s, e))
         used.append((found.start, found.end))
         chosen.append(found)
     return sorted(chosen, key=lambda f: f.start), displaced
@@ -137,7 +137,8 @@ class ArticleContext:
         if self.home is None:
             return None
         for place in [self.home, *self.places.ancestors(self.home.key)]:
-            if place.level in levels:
+            municipality = place.level == "province" and place.name.endswith("市")
+            if place.level in levels or municipality and "municipality" in levels:
                 return place.name + body
         return None
 

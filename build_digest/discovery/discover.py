@@ -160,6 +160,11 @@ class Discovery:
             owner = self._registry_names.get((family, name))
             if owner:
                 return owner
+        # A name the registry gives another type keeps the registry's type (成渝地区双城经济圈).
+        for other in ("region", "org", "program", "person"):
+            owner = self._registry_names.get((other, proposal.name))
+            if owner:
+                return owner
         return None
 
     # --- after every article ---------------------------------------------------------------

@@ -30,8 +30,9 @@ MAX_NAME = 40  # characters; longer "names" are clauses
 MIN_PROGRAMME_NUMERALS = 2  # 十四五: a plan named by its numbers alone
 MAX_QUOTED = 24  # a quoted programme name; longer quotes are speech
 # Programme heads strong enough to end a name without quotes (events, awards, big projects).
+# Not 工程 (生物工程 is a discipline) nor 项目.
 STRONG_PROGRAMME = ("博览会", "交易会", "洽谈会", "大会", "论坛", "峰会", "大赛", "竞赛", "活动周", "奖",
-                    "工程", "行动", "专项", "计划", "战略", "城市群")
+                    "行动", "专项", "计划", "战略", "城市群")
 # Local forms name a body by its level only (省委, 市科技局, 自治区党委): see article.py.
 LOCAL_LEVELS = ("自治区", "自治州", "省", "市", "县", "区", "州", "盟", "旗")
 VILLAGE_FORMS = ("村", "社区", "嘎查")
@@ -107,7 +108,7 @@ def _zone(text: str, tokens: list[Token], i: int, zone: str, places: Gazetteer) 
         start = tokens[j].start
         j -= 1
     name = text[start:token.end]
-    if name == zone:
+    if name == zone or name[: -len(zone)] in forms.NATIONAL_STARTS:
         return [Found(start, token.end, "region", name, level="zone", generic=True)]
     if name[0] in forms.NOT_A_NAME_START or forms.org_form(name) and not forms.zone_form(name):
         return []
@@ -244,15 +245,33 @@ def _plausible(name: str, head: str) -> bool:
     body = name[: -len(head)]
     if len(body) < 1 or len(name) > MAX_NAME or _SENTENCE.search(name) or name.endswith(forms.BOARD_FORMS):
         return False
-    if len(head) > 1 and _generic(body):
+    if len(head) > 1 and _generic(body, head) or "级" in body or "+" in name:
+        return False  # 国家级研发中心, 自治区级院士工作站: a rank, not a name
+    if _joined(name):
         return False
     if name[0] in forms.NOT_A_NAME_START and not name.startswith(forms.NATIONAL_STARTS) or name[0] in JOINERS:
         return False
     return name.count("(") == name.count(")")
 
 
-def _generic(body: str) -> bool:
-    """产业 (研究院), 全国技术 (中心), 企业技术 (中心): nothing but words for a kind of thing."""
+_CONNECTORS = ("会同", "联合", "组织", "携手", "和", "与", "及", "同")
+
+
+def _joined(name: str) -> bool:
+    """Two names joined by a word (…金融局会同…科技厅, …高新区组织…有限公司): not one name."""
+    for position in range(2, len(name) - 1):
+        left = name[:position]
+        if (forms.org_form(left) or forms.zone_form(left)) and name[position:].startswith(_CONNECTORS):
+            if len(forms.org_form(left) or forms.zone_form(left) or "") > 1 or left.endswith(("局", "厅", "委")):
+                return True
+    return False
+
+
+def _generic(body: str, head: str = "") -> bool:
+    """产业 (研究院), 全国技术 (中心), 企业技术 (中心), 国家 (实验室): nothing but words for a
+    kind of thing."""
+    if body in forms.NATIONAL_STARTS and len(head) >= 3:
+        return True
     for start in forms.NATIONAL_STARTS:
         if body.startswith(start) and len(body) > len(start):
             body = body[len(start):]
@@ -330,7 +349,7 @@ def _programmes(text: str, tokens: list[Token]) -> list[Found]:
 
 
 def _quoted(text: str, start: int, end: int, inner: str, ends: dict[int, Token]) -> list[Found]:
-    if not 2 <= len(inner) <= MAX_QUOTED or re.search(r"[。!?;,:，；：！？\n]", inner):
+    if not 2 <= len(inner) <= MAX_QUOTED or re.search(r"[。!?;,:，；：！？\n+]", inner):
         return []
     first = ends.get(start + 1)
     if first is not None and first.tag in ("v", "vd", "d", "p", "r"):
@@ -370,6 +389,9 @@ def _unquoted(text: str, tokens: list[Token]) -> list[Found]:
             continue
         if name[0] in forms.NOT_A_NAME_START or len(name) > MAX_NAME:
             continue
+        body = name[: -len(forms.programme_form(name) or "")]
+        if body in forms.NATIONAL_STARTS or _generic(body):
+            continue  # 国家计划, 重点专项: a kind of programme
         found.append(Found(start, token.end, "program", _clean(name)))
     return found
 
