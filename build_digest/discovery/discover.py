@@ -26,6 +26,7 @@ from build_digest.registry import Registry
 from build_digest.slugs import pinyin_display, slugify
 from build_digest.textutil import match_form
 
+QUOTES = "“”‘’「」『』\"'"  # printed around a programme's name, not part of it
 PROVISIONAL = "?"  # prefix of a discovered mention's id until finish() names the entity
 FAMILY = {"region": "region", "company": "org", "institution": "org", "program": "program", "person": "person"}
 RULES_ONLY_REACH = 12  # rules only: characters after a place within which an organisation's head must end
@@ -136,7 +137,7 @@ class Discovery:
         mentions = [m for m in article.mentions if (m.paragraph, m.start, m.end) not in dropped]
         for item in placed:
             surface = _surface(article, item.paragraph, item.start, item.end)
-            printed = "".join(surface.split())
+            printed = "".join(c for c in surface if not c.isspace() and c not in QUOTES)
             item.proposal.forms.add(printed)
             entity_id = self._registry_entity(item.proposal)
             if entity_id is not None:
