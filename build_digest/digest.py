@@ -88,7 +88,7 @@ def build_digest(sources: list[Source], registry: Registry, warnings: Warnings,
         collected.extend(analyse_source(source, tagger, warnings, discovery))
     merged = merge_duplicates(collected)
     if discovery is not None:
-        digest.registry = discovery.registry_with(discovery.finish(merged))
+        digest.registry = discovery.registry_with(discovery.finish(merged), merged)
     _tell_apart(merged)
     merged.sort(key=lambda a: (a.date or "", a.id), reverse=True)
     digest.articles = {article.id: article for article in merged}

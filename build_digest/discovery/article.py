@@ -52,28 +52,27 @@ class Placed:
     proposal: Proposal
 
 
-def choose(candidates: list[Found], taken: list[tuple[int, int]]) -> tuple[list[Found], list[tuple[int, int]]]:
+def choose(candidates: list[Found], taken: list[tuple[int, int]]) -> list[Found]:
     """Longest first. The registry wins: a candidate never crosses a registry mention, and
-    contains one only as the start of a longer name (中国科学院 + 长春应用化学研究所 is the
-    institute: the tagger's own longest-match rule). Returns the chosen candidates and the
-    registry spans they displace."""
+    holds one only as the start of a longer name (中国科学院 + 长春应用化学研究所 is the
+    institute); the registry's mention stays, nested inside it, so the article keeps every
+    tag the registry gave it."""
     order = sorted(candidates, key=lambda f: (-(f.end - f.start), f.start, TYPE_ORDER.get(f.type, 9)))
     chosen: list[Found] = []
-    displaced: list[tuple[int, int]] = []
     used: list[tuple[int, int]] = []
     for found in order:
         if any(found.start < e and s < found.end for s, e in used):
             continue
         clashes = [(s, e) for s, e in taken if found.start < e and s < found.end]
         if clashes:
-            (s, e), = clashes if len(clashes) == 1 else [(-1, -1)]
-            leading = s == found.start and e < found.end
-            if not leading or found.type in ("region", "person"):
+            if len(clashes) > 1 or found.type in ("region", "person"):
                 continue
-            displaced.append((s, e))
+            (s, e), = clashes
+            if s != found.start or e >= found.end:
+                continue
         used.append((found.start, found.end))
         chosen.append(found)
-    return sorted(chosen, key=lambda f: f.start), displaced
+    return sorted(chosen, key=lambda f: f.start)
 
 
 class ArticleContext:

@@ -30,6 +30,7 @@ QUOTES = "“”‘’「」『』\"'"  # printed around a programme's name, not
 PROVISIONAL = "?"  # prefix of a discovered mention's id until finish() names the entity
 FAMILY = {"region": "region", "company": "org", "institution": "org", "program": "program", "person": "person"}
 RULES_ONLY_REACH = 12  # rules only: characters after a place within which an organisation's head must end
+RULES_ONLY_STOPS = set("的和与及在是为对将把被从向了等")  # particles never inside a name
 MIN_RULES_ONLY_PLACE = 3  # rules only: full place names this long or longer (两字 names are too often words)
 
 
@@ -66,15 +67,14 @@ class Discovery:
             if index == -2:
                 found = [f for f in found if f.type == "person"]
             taken = [(m.start, m.end) for m in article.mentions if m.paragraph == index]
-            chosen, displaced = choose(found, taken)
-            per_text.append((text, index, chosen, displaced))
+            chosen = choose(found, taken)
+            per_text.append((text, index, chosen))
             everything.extend(chosen)
         anchors = self._registry_places(article)
         context = ArticleContext(self.places, everything, self._registry_names, home, "\n".join(texts))
         context.anchors.update(anchors)
         placed: list[Placed] = []
-        dropped: set[tuple[int, int, int]] = set()
-        for text, index, chosen, displaced in per_text:
+        for text, index, chosen in per_text:
             for found in chosen:
                 proposal = propose(found, context, text[found.start:found.end])
                 if proposal is None or self._is_rejected(proposal):
@@ -83,8 +83,7 @@ class Discovery:
                 nested = nested_place(found, context)
                 if nested is not None:
                     placed.append(Placed(index, found.start, found.start + nested[0], nested[1]))
-                dropped.update((index, s, e) for s, e in displaced if found.start <= s and e <= found.end)
-        self._record(article, placed, dropped)
+        self._record(article, placed)
 
     def _tokens(self, texts: list[str]) -> list[list[Token]]:
         if self.cache is not None:
@@ -133,15 +132,20 @@ class Discovery:
                 return True
         return False
 
-    def _record(self, article: Article, placed: list[Placed], dropped: set[tuple[int, int, int]]) -> None:
-        mentions = [m for m in article.mentions if (m.paragraph, m.start, m.end) not in dropped]
+    def _record(self, article: Article, placed: list[Placed]) -> None:
+        tagged = set(article.entity_ids)  # the registry's tags of this article: discovery keeps them as they are
+        mentions = list(article.mentions)
         for item in placed:
             surface = _surface(article, item.paragraph, item.start, item.end)
             printed = "".join(c for c in surface if not c.isspace() and c not in QUOTES)
             item.proposal.forms.add(printed)
             entity_id = self._registry_entity(item.proposal)
             if entity_id is not None:
+                # A form of a registry entity (中国 for 中华人民共和国): a further mention where the
+                # registry tags the article already; otherwise a suggestion for the curator only.
                 self.registry_forms[entity_id].update(item.proposal.forms)
+                if entity_id not in tagged:
+                    continue
             else:
                 known = self.proposals.setdefault(item.proposal.key, item.proposal)
                 if known is not item.proposal:
@@ -150,7 +154,7 @@ class Discovery:
                     known.affiliation = known.affiliation or item.proposal.affiliation
                 entity_id = PROVISIONAL + item.proposal.key
             mentions.append(Mention(entity_id, item.paragraph, item.start, item.end, surface))
-        mentions.sort(key=lambda m: (m.paragraph if m.paragraph >= 0 else -10 - m.paragraph, m.start))
+        mentions.sort(key=lambda m: (m.paragraph if m.paragraph >= 0 else -10 - m.paragraph, m.start, -m.end))
         article.mentions = mentions
         article.entity_ids = list(dict.fromkeys(m.entity_id for m in mentions))
 
@@ -187,7 +191,7 @@ class Discovery:
                 figure.entity_ids = [ids.get(e[1:], e) if e.startswith(PROVISIONAL) else e for e in figure.entity_ids]
         return entities
 
-    def registry_with(self, entities: list[Entity]) -> Registry:
+    def registry_with(self, entities: list[Entity], articles: list[Article] = ()) -> Registry:
         """The curated registry plus discovered entities (a new object: the curated one is kept)."""
         merged = Registry(entities=dict(self.registry.entities), topics=self.registry.topics,
                           by_name=self.registry.by_name)
@@ -195,6 +199,7 @@ class Discovery:
             # Forms the text printed for a registry entity (中国 for 中华人民共和国) join its
             # aliases in the digest; the curated registry itself is not changed.
             entity = merged.entities[entity_id]
+            printed = {m.surface for a in articles for m in a.mentions if m.entity_id == entity_id} & printed
             known = {entity.name, *entity.aliases}
             extra = sorted(f for f in printed if f not in known)
             if extra:
@@ -332,7 +337,8 @@ def _rules_only_tokens(text: str, automaton) -> list[Token]:
         tokens.append(Token(start, end, "LOC"))
         position = end
         reach = text[end:end + RULES_ONLY_REACH]
-        stop = next((i for i, c in enumerate(reach) if not ("\u4e00" <= c <= "\u9fff")), len(reach))
+        stop = next((i for i, c in enumerate(reach) if not ("\u4e00" <= c <= "\u9fff") or c in RULES_ONLY_STOPS),
+                    len(reach))
         for length in range(1, stop + 1):
             head = forms.org_form(reach[:length]) or forms.zone_form(reach[:length])
             if head and len(head) > 1:
