@@ -127,7 +127,7 @@ def _yaml() -> YAML:
     handler = YAML()
     handler.preserve_quotes = True
     handler.width = 4096  # never re-wrap the curator's lines
-    handler.indent(mapping=2, sequence=4, offset=2)
+    handler.indent(mapping=2, sequence=2, offset=0)  # - name: at the margin, as curated
     return handler
 
 
@@ -177,7 +177,9 @@ def accept(data_dir: Path, work: Path, name: str, kind: str | None = None, alias
         item = next((i for i in named if str(i.lc.line + 1) == line), named[0])
         aliases = item.get("aliases")
         if aliases is None:
-            item["aliases"] = [name]
+            from ruamel.yaml.comments import CommentedSeq
+
+            item.insert(1, "aliases", CommentedSeq([name]))
             _flow(item["aliases"])
         elif name not in aliases:
             aliases.append(name)
@@ -204,7 +206,9 @@ def accept(data_dir: Path, work: Path, name: str, kind: str | None = None, alias
     handler, items = _load(path)
     from ruamel.yaml.comments import CommentedMap
 
-    mapping = CommentedMap(entry)
+    from ruamel.yaml.comments import CommentedSeq
+
+    mapping = CommentedMap({k: CommentedSeq(v) if isinstance(v, list) else v for k, v in entry.items()})
     for key in ("aliases", "roles"):
         if key in mapping:
             _flow(mapping[key])
