@@ -42,6 +42,11 @@ TOPIC_FIELDS = {"name": str, "slug": str, "keywords": list, "description": str}
 SOURCE_FIELDS = {"publication": str, "date": str, "url": str, "home_region": str, "attribution": str}
 
 
+# libyaml's loader when PyYAML has it (it keeps line numbers too): 10,000 entities parse in a
+# fraction of the pure-Python loader's time.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @dataclass
 class Registry:
     entities: dict[str, Entity] = field(default_factory=dict)  # by id
@@ -117,7 +122,7 @@ def load_registry(data_dir: Path) -> Registry:
 def _compose(path: Path, problems: list[Problem]):
     rel = _rel(path)
     try:
-        return yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        return yaml.compose(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except UnicodeDecodeError as exc:
         problems.append(Problem(rel, None, f"not UTF-8 ({exc.reason})", "save the file as UTF-8"))
     except yaml.MarkedYAMLError as exc:

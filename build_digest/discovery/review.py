@@ -204,9 +204,7 @@ def accept(data_dir: Path, work: Path, name: str, kind: str | None = None, alias
         entry["roles"] = found["roles"]
     path = data_dir / "registry" / FILE_OF_TYPE[kind]
     handler, items = _load(path)
-    from ruamel.yaml.comments import CommentedMap
-
-    from ruamel.yaml.comments import CommentedSeq
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     mapping = CommentedMap({k: CommentedSeq(v) if isinstance(v, list) else v for k, v in entry.items()})
     for key in ("aliases", "roles"):
