@@ -56,7 +56,8 @@ def test_accept_takes_type_level_and_parent_from_the_queue(tmp_path):
     work = tmp_path / "build"
     work.mkdir()
     (work / "candidates.yml").write_text(
-        "candidates:\n- name: 杭州青山科技园\n  type: region\n  level: zone\n  parent: 杭州市\n  aliases: [青山科技园]\n",
+        "candidates:\n- name: 杭州青山科技园\n  type: region\n  level: zone\n"
+        "  parent: 杭州市\n  aliases: [青山科技园]\n",
         encoding="utf-8")
     review.accept(data, work, "杭州青山科技园")
     entity = load_registry(data).entities["hang-zhou-qing-shan-ke-ji-yuan"]
