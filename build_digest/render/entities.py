@@ -29,6 +29,7 @@ QUOTED_ARTICLES = 30  # newest articles quoted with their sentences; older ones 
 # An entity's own page should outrank the articles that merely mention it. Regions need more:
 # their short names (包头) are inside many longer names (包头市科学技术局) that rank as rare words.
 SEARCH_BOOST = {"region": 10, "program": 2, "company": 2, "institution": 2, "person": 2}
+UNREVIEWED_BOOST = 1  # a name the machine found ranks below the curated names it resembles
 
 
 def render_entity(entity: Entity, digest: Digest) -> str:
@@ -37,7 +38,8 @@ def render_entity(entity: Entity, digest: Digest) -> str:
     # Search indexes page.meta.tags as whole words with a strong boost: the names a reader
     # types (包头, 内蒙古, baotou) then find this page before pages with longer, rarer names.
     front = markup.front_matter(
-        entity.name, _summary(entity, articles), search={"boost": SEARCH_BOOST[entity.type]}, tags=search_terms(entity)
+        entity.name, _summary(entity, articles), tags=search_terms(entity),
+        search={"boost": SEARCH_BOOST[entity.type] if entity.reviewed else UNREVIEWED_BOOST},
     )
     out = [front, f"# {text(entity.name)}\n\n"]
     if not entity.reviewed:
