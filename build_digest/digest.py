@@ -13,6 +13,7 @@ from build_digest.metadata import apply_metadata, page_facts
 from build_digest.model import Article, Source
 from build_digest.problems import Warnings
 from build_digest.registry import Registry
+from build_digest.rights import apply_rights
 from build_digest.segment import segment
 from build_digest.slugs import slugify
 from build_digest.tagger import Tagger
@@ -74,6 +75,7 @@ def build_digest(sources: list[Source], registry: Registry, warnings: Warnings) 
         collected.extend(analyse_source(source, tagger, warnings))
     merged = merge_duplicates(collected)
     _tell_apart(merged)
+    apply_rights(merged, sources)
     merged.sort(key=lambda a: (a.date or "", a.id), reverse=True)
     digest.articles = {article.id: article for article in merged}
     _index(digest)

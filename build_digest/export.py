@@ -24,6 +24,7 @@ def article_data(article: Article) -> dict:
         "publication": article.publication,
         "source_url": article.url,
         "attribution": article.attribution,
+        "excerpt": article.excerpt,
         "column": article.column,
         "kicker": article.kicker,
         "byline": article.byline,

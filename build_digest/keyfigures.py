@@ -37,7 +37,7 @@ def topic_figures(topic: Topic, articles: list[Article]) -> list[FigureSentence]
     """Figures in sentences that contain one of the topic's keywords, newest article first."""
 
     def about(article: Article, figure: Figure) -> bool:
-        if figure.paragraph >= len(article.paragraphs):
+        if not figure.sentence or not 0 <= figure.paragraph < len(article.paragraphs):
             return False  # outside an excerpt: the text it would be judged by is not published
         paragraph = article.paragraphs[figure.paragraph]
         start, end = figure.span

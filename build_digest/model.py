@@ -51,6 +51,7 @@ class SourceMeta:
     url: str | None = None
     home_region: str | None = None
     attribution: str | None = None
+    rights: str | None = None  # "excerpt": the publication allows only excerpts (rights.py)
 
 
 @dataclass
@@ -81,6 +82,7 @@ class Source:
     encoding: str
     meta: SourceMeta
     lines: list[Line] = field(default_factory=list)
+    withheld: set[int] = field(default_factory=set)  # lines whose text may not be published
 
     @property
     def content_lines(self) -> list[Line]:
@@ -142,6 +144,8 @@ class Article:
     topic_ids: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     related: list[tuple[str, int]] = field(default_factory=list)  # (article id, shared entities)
+    excerpt: bool = False  # only the headline and first paragraph may be published (rights.py)
+    full_paragraphs: int = 0  # paragraphs of the full text, for an excerpt
 
     @property
     def body_lines(self) -> list[int]:

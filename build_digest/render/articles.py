@@ -28,6 +28,8 @@ def render_article(article: Article, digest: Digest) -> str:
     if article.title_inferred:
         out.append('!!! info "标题由编者拟定"\n    原文未印标题，此标题根据正文首句拟定。\n\n')
     out.append(_facts(article, here) + "\n\n")
+    if article.excerpt:
+        out.append(_excerpt_notice(article))
     linked: set[str] = set()
     for index, paragraph in enumerate(article.paragraphs):
         body = _linked_text(article, index, here, digest, linked)
@@ -45,6 +47,21 @@ def render_article(article: Article, digest: Digest) -> str:
 def _summary(article: Article) -> str:
     first = next((p.text for p in article.paragraphs if p.kind == "p"), "")
     return " ".join(first.split())
+
+
+def _excerpt_notice(article: Article) -> str:
+    """An excerpt says so at the top, with the way to the full text."""
+    who = text(article.publication) if article.publication else "原刊"
+    out = [
+        '!!! info "摘要转载"\n',
+        f"    {who}仅允许摘要转载：此处收录标题、首段、关键数据与涉及条目"
+        f"（原文共 {article.full_paragraphs} 段）。\n",
+    ]
+    if article.url:
+        out.append(f"\n    [阅读原文 →](<{markup.attr(article.url)}>){{ .md-button .md-button--primary }}\n")
+    else:
+        out.append("\n    全文请见原刊。\n")
+    return "".join(out) + "\n"
 
 
 def _facts(article: Article, here: str) -> str:
