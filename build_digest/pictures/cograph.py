@@ -12,10 +12,11 @@ import math
 from collections import Counter
 from itertools import combinations
 
-from build_digest.model import Article, Entity
+from build_digest.model import ENTITY_TYPES, TYPE_LABELS, Article, Entity
 from build_digest.pictures.svg import esc, figure, href, num
 
 SIZE = (560, 340)
+TYPE_LABELS_ORDER = list(ENTITY_TYPES)
 NEIGHBOURS = 8  # companions drawn; the list beside the picture has the rest
 RING = (200, 118)  # horizontal and vertical radius of the ring of companions (an ellipse: wide pages)
 NODE_R = (5.0, 13.0)  # radius of the least and the most frequent companion
@@ -90,5 +91,7 @@ def cograph(entity: Entity, articles: list[Article], entities: dict[str, Entity]
     label = f"与{entity.name}一同出现最多的条目：" + "、".join(
         f"{entities[e].name}（{n} 篇）" for e, n in ranked
     )
-    caption = "线越粗，共同出现的报道越多；点击节点进入条目页。"
+    kinds = sorted({entities[e].type for e in chosen}, key=TYPE_LABELS_ORDER.index)
+    key = "　".join(f'<span class="digest-key {kind}">●</span> {TYPE_LABELS[kind]}' for kind in kinds)
+    caption = f"线越粗，共同出现的报道越多；点击节点进入条目页。{key}"
     return figure("graph", "".join(parts), SIZE, label, caption)

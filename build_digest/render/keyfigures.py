@@ -27,9 +27,17 @@ def figures_block(rows: list[FigureSentence], here: str, heading: str = "关键�
     for row in rows[:SHOWN_SENTENCES]:
         article = row.article
         when = link(date_label(article.date), here, page_path(article_url(article)))
-        values = "<br>".join(f"**{text(f.value)}** = {text(display_value(f))}" for f in row.figures)
+        values = "<br>".join(_value(f) for f in row.figures)
         out.append(f"| {when} | {text(row.sentence) or WITHHELD} | {values} |\n")
     return "".join(out) + "\n"
+
+
+def _value(figure) -> str:
+    """'**1.9亿元** = 190,000,000 CNY'; a figure already in its normal form ('8家') stands alone."""
+    normal = display_value(figure)
+    if normal.replace(" ", "") == figure.value.replace(" ", ""):
+        return f"**{text(figure.value)}**"
+    return f"**{text(figure.value)}** = {text(normal)}"
 
 
 def csv_href(url: str) -> str:
