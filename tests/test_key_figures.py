@@ -95,3 +95,12 @@ def test_site_writes_a_csv_beside_every_page_with_figures(dated):
     for url in with_table:
         rows = list(csv.DictReader(io.StringIO((paths.site / url / "figures.csv").read_text("utf-8-sig"))))
         assert rows and all(r["value"] and r["printed"] for r in rows)
+
+
+def test_csv_keeps_the_newest_sentences_only_when_there_are_very_many(digest):
+    from build_digest.keyfigures import CSV_SENTENCES, FigureSentence
+
+    article = next(iter(digest.articles.values()))
+    rows = [FigureSentence(article, f"第{i}句", article.figures[:1]) for i in range(CSV_SENTENCES + 7)]
+    lines = csv_text(rows, article_url).splitlines()
+    assert len(lines) == 1 + CSV_SENTENCES and lines[-1].split(",")[4] == f"第{CSV_SENTENCES - 1}句"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from build_digest.figures import display_value
-from build_digest.keyfigures import CSV_NAME, WITHHELD, FigureSentence
+from build_digest.keyfigures import CSV_NAME, CSV_SENTENCES, WITHHELD, FigureSentence
 from build_digest.render.articles import article_url
 from build_digest.render.markup import NOT_SEARCHED, date_label, link, page_path, text
 
@@ -21,7 +21,12 @@ def figures_block(rows: list[FigureSentence], here: str, heading: str = "关键�
         f"## {heading}{NOT_SEARCHED}\n\n",
         f"{len(rows)} 句报道中的 {count} 个数据"
         + (f"，下表列出最新的 {SHOWN_SENTENCES} 句" if len(rows) > SHOWN_SENTENCES else "")
-        + f"；每个数据一行的完整表格：{download}。\n{{ .digest-meta }}\n\n",
+        + (
+            f"；最新 {CSV_SENTENCES} 句中的数据，每个数据一行：{download}"
+            if len(rows) > CSV_SENTENCES
+            else f"；每个数据一行的完整表格：{download}"
+        )
+        + "。\n{ .digest-meta }\n\n",
         "| 报道 | 原文 | 数据 |\n| --- | --- | --- |\n",
     ]
     for row in rows[:SHOWN_SENTENCES]:
