@@ -104,8 +104,9 @@ def _dots(frame: Frame, dots: list[Dot], page_url: str) -> str:
     # Big circles first, so the small ones stay on top and can be clicked.
     placed.sort(key=lambda p: (-p[2], p[3].entity.id))
     parts, labels = [], []
-    # Boxes a label must not cover: every circle, then every label already written.
-    taken = [(x - r, y - r, x + r, y + r) for x, y, r, _ in placed]
+    # Boxes a label must not cover: the middle of every filled circle (a label may cross a
+    # circle's rim or a province's ring), then every label already written.
+    taken = [(x - r / 2, y - r / 2, x + r / 2, y + r / 2) for x, y, r, d in placed if d.kind != "province"]
     for x, y, r, dot in placed:
         tip = f"{dot.entity.name}：{dot.count} 篇报道"
         parts.append(
