@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 BUILD_STAMP := $(VENV)/.build-deps
 TEST_STAMP := $(VENV)/.test-deps
 
-.PHONY: build check test lint bench eval serve deploy lock clean browser-deps readme-image
+.PHONY: build check test lint bench eval candidates serve deploy lock clean browser-deps readme-image
 
 # Labelled pages for `make eval` (a folder holding gold.yml; ../eval/score.py beside it scores).
 EVAL_DIR ?= ../shared/dev-pages
@@ -26,6 +26,10 @@ test: $(TEST_STAMP) browser-deps
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check build_digest tests
+
+# The review queue of discovered entities: build/candidates.md (to read) and .yml.
+candidates: $(BUILD_STAMP)
+	$(BIN)/python -m build_digest candidates
 
 bench: $(BUILD_STAMP)
 	$(BIN)/python -m build_digest bench --with-mkdocs

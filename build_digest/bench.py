@@ -15,6 +15,7 @@ from pathlib import Path
 
 from build_digest import build as pipeline
 from build_digest.digest import build_digest
+from build_digest.discovery.bench import discovery_figures
 from build_digest.model import SourceMeta
 from build_digest.pages import write_pages
 from build_digest.problems import Warnings
@@ -74,6 +75,7 @@ def run_bench(paths: pipeline.Paths, count: int, with_mkdocs: bool = False) -> i
         t2 = time.perf_counter()
         pages = write_pages(digest, work / "docs")
         t3 = time.perf_counter()
+        texts = [a.title + "\n" + a.body_text for a in digest.articles.values()]
     finally:
         shutil.rmtree(work, ignore_errors=True)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -82,6 +84,7 @@ def run_bench(paths: pipeline.Paths, count: int, with_mkdocs: bool = False) -> i
     print(f"  segment+tag     {t2 - t1:7.2f} s  ({count / max(t2 - t1, 1e-9):.0f} articles/s)")
     print(f"  render {pages} pages {t3 - t2:7.2f} s")
     print(f"  total (no mkdocs) {t3 - t0:5.2f} s · peak memory {peak:.0f} MB")
+    print("\n".join(discovery_figures(texts)))
     if with_mkdocs:
         _bench_full_build(paths, count)
     else:

@@ -17,12 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_digest.digest import Digest, build_digest
+from build_digest.discovery.discover import Discovery
+from build_digest.discovery.recogniser import load_recogniser
+from build_digest.discovery.settings import SETTINGS_FILE, load_rejected, load_settings
 from build_digest.export import write_digest_json
 from build_digest.feeds import write_feeds
 from build_digest.keyfigures import write_figure_csvs
 from build_digest.model import ROLES, Source, SourceMeta
 from build_digest.pages import write_pages
 from build_digest.problems import DataError, Problem, Warnings
+from build_digest.published import load_record, redirects, updated_record, write_record, write_redirects
 from build_digest.reader import read_source
 from build_digest.registry import Registry, load_registry, load_sources_meta
 from build_digest.render.articles import article_url
@@ -50,6 +54,10 @@ class Paths:
         return self.root / "site"
 
     @property
+    def published(self) -> Path:
+        return self.data / "published.yml"
+
+    @property
     def work(self) -> Path:
         return self.root / "build"
 
@@ -61,6 +69,7 @@ class BuildResult:
     files_read: int
     skipped: list[Problem] = field(default_factory=list)
     pages: int = 0
+    moved: dict[str, str] = field(default_factory=dict)  # published URL -> the page that replaced it
 
     def roles(self) -> Counter:
         return Counter(line.role for s in self.digest.sources for line in s.content_lines)
@@ -74,12 +83,15 @@ def check(paths: Paths) -> tuple[Registry, dict]:
     """Validate the curated data; raises DataError listing every problem."""
     registry = load_registry(paths.data)
     metas = load_sources_meta(paths.data / "sources.yml", registry)
+    load_settings(paths.data)
+    load_rejected(paths.data)
     return registry, metas
 
 
 def analyse(paths: Paths) -> BuildResult:
     registry, metas = check(paths)
     warnings = Warnings()
+    discovery = make_discovery(paths, registry, warnings)
     sources: list[Source] = []
     files = (
         sorted(p for p in paths.articles.iterdir() if p.is_file() and not p.name.startswith("."))
@@ -92,15 +104,29 @@ def analyse(paths: Paths) -> BuildResult:
             sources.append(source)
     for name in sorted(set(metas) - {p.name for p in files}):
         warnings.add("data/sources.yml", None, f"metadata for '{name}', which is not in data/articles/")
-    digest = build_digest(sources, registry, warnings)
+    digest = build_digest(sources, registry, warnings, discovery)
     skipped = [w for w in warnings if w.message.startswith("skipped")]
     return BuildResult(digest=digest, warnings=warnings, files_read=len(sources), skipped=skipped)
+
+
+def make_discovery(paths: Paths, registry: Registry, warnings: Warnings) -> Discovery:
+    """Discovery as data/discovery.yml sets it; one warning when the recogniser cannot load."""
+    settings = load_settings(paths.data)
+    recogniser, problem = load_recogniser(settings.recogniser)
+    if problem:
+        warnings.add(f"data/{SETTINGS_FILE}", None,
+                     f"discovery: the recogniser could not be loaded ({problem}); "
+                     "entities are tagged from the registry and the rules only")
+    return Discovery(registry, recogniser, paths.work / "cache" / "recognition", load_rejected(paths.data),
+                     publish=settings.publish_unreviewed)
 
 
 def build(paths: Paths, strict: bool = False) -> BuildResult:
     result = analyse(paths)
     if strict and len(result.warnings):
         raise StrictFailure("\n".join(str(w) for w in result.warnings))
+    record = load_record(paths.published)
+    result.moved = redirects(record, result.digest)
     result.pages = write_pages(result.digest, paths.docs)
     user_dict = paths.work / "search" / "userdict.txt"
     write_user_dictionary(result.digest.registry, user_dict)
@@ -109,11 +135,13 @@ def build(paths: Paths, strict: bool = False) -> BuildResult:
     try:
         _run_mkdocs(paths, staging, result.digest)
         write_digest_json(result.digest, staging)
+        write_redirects(result.moved, staging)
         write_feeds(result.digest, staging, os.environ.get("SITE_URL", ""))
         write_figure_csvs(result.digest, staging, article_url)
         _swap(staging, paths.site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    write_record(updated_record(record, result.digest), paths.published)
     write_report(result, paths.work / "report.md")
     return result
 
@@ -159,6 +187,8 @@ def write_report(result: BuildResult, path: Path) -> None:
         "",
     ]
     lines += [f"- {role}: {roles.get(role, 0)}" for role in ROLES]
+    moved = [f"- {old} → {new}" for old, new in result.moved.items()]
+    lines += ["", "## Moved URLs (redirected)", ""] + (moved or ["- none"])
     lines += ["", "## Skipped files", ""] + ([f"- {w}" for w in result.skipped] or ["- none"])
     lines += ["", "## Warnings", ""] + ([f"- {w}" for w in result.warnings] or ["- none"])
     path.parent.mkdir(parents=True, exist_ok=True)

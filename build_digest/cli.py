@@ -22,6 +22,16 @@ def main(argv: list[str] | None = None) -> int:
     bench = commands.add_parser("bench", help="time the build stages on generated articles")
     bench.add_argument("--articles", type=int, default=2000, help="number of generated articles (default 2000)")
     bench.add_argument("--with-mkdocs", action="store_true", help="also time a whole build (mkdocs, export)")
+    commands.add_parser("candidates", help="write the review queue of discovered entities to build/candidates.md")
+    accept = commands.add_parser("accept", help="add a discovered entity (or an alias) to the registry")
+    accept.add_argument("name")
+    accept.add_argument("--type", choices=("region", "program", "company", "institution", "person"))
+    accept.add_argument("--alias-of", metavar="CANONICAL", help="add NAME as an alias of this registry entity")
+    accept.add_argument("--level", help="a region's level when the queue does not give it")
+    reject = commands.add_parser("reject", help="never propose this discovered name again")
+    reject.add_argument("name")
+    reject.add_argument("--type", choices=("region", "program", "company", "institution", "person"))
+    reject.add_argument("--reason")
     evaluate = commands.add_parser("eval", help="score the analysis on labelled pages (see `make eval`)")
     evaluate.add_argument("--pages", type=Path, default=Path("../shared/dev-pages"),
                           help="folder of labelled pages with gold.yml (default ../shared/dev-pages)")
@@ -47,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
             from build_digest.bench import run_bench
 
             return run_bench(paths, args.articles, args.with_mkdocs)
+        if args.command in ("candidates", "accept", "reject"):
+            return _review(args, paths)
         if args.command == "eval":
             from build_digest.evaluate import run_eval
 
@@ -67,4 +79,25 @@ def main(argv: list[str] | None = None) -> int:
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(pipeline.summary(result))
+    return 0
+
+
+def _review(args, paths) -> int:
+    from build_digest.discovery import review
+
+    if args.command == "candidates":
+        from build_digest import build as pipeline
+
+        registry, _ = pipeline.check(paths)
+        curated = {e.id: {e.name, *e.aliases} for e in registry.entities.values()}
+        result = pipeline.analyse(paths)
+        for warning in result.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        md_path, _ = review.write_candidates(result.digest, curated, paths.work)
+        print(f"review queue: {md_path}")
+        return 0
+    if args.command == "accept":
+        print(review.accept(paths.data, paths.work, args.name, args.type, args.alias_of, args.level))
+        return 0
+    print(review.reject(paths.data, args.name, args.type, args.reason))
     return 0

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from build_digest.dedupe import merge_duplicates
+from build_digest.discovery.discover import Discovery
 from build_digest.figures import extract_figures
 from build_digest.metadata import apply_metadata, page_facts
 from build_digest.model import Article, Source
@@ -19,6 +20,7 @@ from build_digest.slugs import slugify
 from build_digest.tagger import Tagger
 
 RELATED_LIMIT = 5
+TITLE_SLUG_MAX = 48  # characters of headline pinyin in an article URL: long enough to tell, short enough to share
 COMMON_ENTITY = 1000  # entities in more articles than this are left out of relatedness
 
 
@@ -38,8 +40,15 @@ class Digest:
 
 def article_id(article: Article) -> str:
     """Stable: from the date and the title only, so better segmentation does not move it."""
-    title = slugify(article.title)[:48].rstrip("-")
-    return f"{article.date or 'undated'}-{title}"
+    return f"{article.date or 'undated'}-{_cut_at_syllable(slugify(article.title), TITLE_SLUG_MAX)}"
+
+
+def _cut_at_syllable(slug: str, limit: int) -> str:
+    """The slug's leading syllables that fit in `limit` characters (never half a syllable)."""
+    if len(slug) <= limit:
+        return slug
+    kept = slug[: limit + 1].rsplit("-", 1)[0]
+    return kept or slug[:limit]
 
 
 def _tell_apart(articles: list[Article]) -> None:
@@ -55,25 +64,32 @@ def _tell_apart(articles: list[Article]) -> None:
                 article.id = f"{article.id}-{own}"
 
 
-def analyse_source(source: Source, tagger: Tagger, warnings: Warnings) -> list[Article]:
+def analyse_source(
+    source: Source, tagger: Tagger, warnings: Warnings, discovery: Discovery | None = None
+) -> list[Article]:
     """Everything done to one source file, independent of every other file (cacheable)."""
     articles = segment(source, warnings)
     page_date, publication = page_facts(source)
     for article in articles:
         apply_metadata(article, source, page_date, publication)
         tagger.tag(article)
+        if discovery is not None:
+            discovery.tag(article)
         article.figures = extract_figures(article)
         article.id = article_id(article)
     return articles
 
 
-def build_digest(sources: list[Source], registry: Registry, warnings: Warnings) -> Digest:
+def build_digest(sources: list[Source], registry: Registry, warnings: Warnings,
+                 discovery: Discovery | None = None) -> Digest:
     digest = Digest(registry=registry, sources=sources)
     tagger = Tagger(registry)
     collected: list[Article] = []
     for source in sources:
-        collected.extend(analyse_source(source, tagger, warnings))
+        collected.extend(analyse_source(source, tagger, warnings, discovery))
     merged = merge_duplicates(collected)
+    if discovery is not None:
+        digest.registry = discovery.registry_with(discovery.finish(merged), merged)
     _tell_apart(merged)
     apply_rights(merged, sources)
     merged.sort(key=lambda a: (a.date or "", a.id), reverse=True)

@@ -21,6 +21,7 @@ def article_data(article: Article) -> dict:
         "title_inferred": article.title_inferred,
         "url": article_url(article),
         "date": article.date,
+        "date_md": article.date_md,
         "publication": article.publication,
         "source_url": article.url,
         "attribution": article.attribution,
@@ -52,6 +53,7 @@ def article_twin(article: Article) -> dict:
     """The article with its text: paragraphs (source lines kept) and mentions with offsets."""
     return {
         **article_data(article),
+        "standfirst": article.standfirst,
         "captions": article.captions,
         "paragraphs": [{"kind": p.kind, "text": p.text, "lines": p.lines} for p in article.paragraphs],
         "mentions": [
@@ -77,6 +79,8 @@ def entity_data(entity: Entity, digest: Digest) -> dict:
         "affiliation": entity.affiliation,
         "description": entity.description,
         "url": entity.url,
+        "reviewed": entity.reviewed,
+        "coordinates": list(entity.coordinates) if entity.coordinates else None,
         "articles": digest.articles_of_entity.get(entity.id, []),
     }
 

@@ -1,33 +1,33 @@
 """Where a region lies: one coordinate per administrative division, for the maps.
 
-The coordinates come from the division table vendored from cpca 0.5.5 (MIT licence, 2021;
-build_digest/geodata/, licence beside it): adcode, name, longitude, latitude of every
-province, prefecture and county. A registry region is matched by its name, and when several
-divisions share the name, by the adcode of its nearest located ancestor. A development zone
-or a township, which the table does not list, sits at the place that contains it.
+The coordinates come from the divisions table that discovery vendors
+(build_digest/discovery/data/divisions.tsv: codes and hierarchy from jionlp, one point per
+division from cpca 0.5.5; sources and licences in that folder). A registry region is matched
+by its name, and when several divisions share the name, by the code of its nearest located
+ancestor; an entity that discovery placed carries its own point. A development zone or a
+township, which the table gives no point, sits at the place that contains it.
 
-`coordinate()` is the one function the pages use, so a richer divisions table can replace
-this one without touching the maps.
+`coordinate()` is the one function the pages use.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
+from build_digest.discovery.gazetteer import gazetteer
 from build_digest.registry import Registry
 
-TABLE = Path(__file__).with_name("geodata") / "cpca-adcodes.csv"
+LEVELS = ("province", "prefecture", "county")  # the levels the table gives a point
 
 
 @dataclass(frozen=True)
 class Place:
-    adcode: str  # 12 digits: province 2, prefecture 4, county 6 significant digits
+    adcode: str  # statistics code: province 2, prefecture 4, county 6 significant digits
     name: str
     lon: float
     lat: float
+    level: str = ""  # province, prefecture, county; empty for a point discovery gave
 
     @property
     def prefix(self) -> str:
@@ -49,10 +49,12 @@ class Located:
 
 @functools.lru_cache(maxsize=1)
 def divisions() -> tuple[Place, ...]:
-    """Every division of the table that has a coordinate, in adcode order."""
-    with TABLE.open(encoding="utf-8", newline="") as handle:
-        rows = [row for row in csv.DictReader(handle) if row["longitude"] and row["latitude"]]
-    places = (Place(r["adcode"], r["name"], float(r["longitude"]), float(r["latitude"])) for r in rows)
+    """Every province, prefecture and county of the table that has a coordinate, in code order."""
+    places = (
+        Place(p.key, p.name, p.longitude, p.latitude, p.level)
+        for p in gazetteer().places.values()
+        if p.level in LEVELS and p.longitude is not None and p.latitude is not None
+    )
     return tuple(sorted(places, key=lambda p: p.adcode))
 
 
@@ -62,11 +64,6 @@ def _by_name() -> dict[str, list[Place]]:
     for place in divisions():
         index.setdefault(place.name, []).append(place)
     return index
-
-
-def province_places(prefix: str) -> list[Place]:
-    """The divisions inside a province (adcode prefix '15'), the province itself excluded."""
-    return [p for p in divisions() if p.adcode.startswith(prefix) and p.prefix != prefix]
 
 
 def coordinate(entity_id: str, registry: Registry) -> Located | None:
@@ -87,6 +84,9 @@ def _locate(registry: Registry, entity_id: str, seen: tuple[str, ...]) -> Locate
         candidates = [c for c in candidates if c.adcode.startswith(parent.place.prefix)]
     if len(candidates) == 1:
         return Located(candidates[0], True)
+    if entity.coordinates:  # placed by discovery
+        lon, lat = entity.coordinates
+        return Located(Place(parent.place.prefix if parent else "", entity.name, lon, lat), True)
     if parent and not candidates:
         return Located(parent.place, False)
     return None

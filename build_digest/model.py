@@ -19,6 +19,7 @@ ROLES = (
     "duplicate",
     "boilerplate",
     "metadata",
+    "standfirst",
     "unplaced",
 )
 
@@ -58,8 +59,10 @@ class SourceMeta:
 class Line:
     number: int  # 1-based line number in the source file
     text: str  # as published (original script, original punctuation)
-    role: str | None = None
+    role: str = "unplaced"  # set once by segmentation; "unplaced" only if nothing placed it
     reason: str = ""  # which rule gave the role: shown in warnings and the build report
+    shape: str = ""  # what the line is on its own (roles.Shape), before its neighbours are seen
+    crosshead: bool = False  # a short heading inside an article's text
     heading_level: int = 0  # Markdown '#' count, 0 when none
     gap_before: int = 0  # blank lines between this and the previous non-blank line
     match: str = ""  # simplified, half-width copy of text for rules and tagging (same length)
@@ -128,6 +131,7 @@ class Article:
     title_inferred: bool = False
     kicker: str | None = None
     date: str | None = None
+    date_md: str | None = None  # "MM-DD" when the page prints a month and day but no year
     publication: str | None = None
     url: str | None = None
     attribution: str | None = None
@@ -135,6 +139,8 @@ class Article:
     byline: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
+    standfirst: str | None = None  # a summary printed above the story (摘要), not part of it
+    furniture_lines: list[int] = field(default_factory=list)  # the article's non-body lines: dates, credits
     title_lines: list[int] = field(default_factory=list)
     home_region: str | None = None
     also_in: list[dict] = field(default_factory=list)
@@ -172,7 +178,9 @@ class Entity:
     level: str | None = None
     roles: list[str] = field(default_factory=list)
     affiliation: str | None = None  # entity id
-    origin: str = ""  # "file:line" where the curator defined it
+    origin: str = ""  # "file:line" where the curator defined it, or "discovered"
+    reviewed: bool = True  # False: found by discovery, not (yet) in the curated registry
+    coordinates: tuple[float, float] | None = None  # (longitude, latitude) of a division
 
     @property
     def url(self) -> str:

@@ -38,7 +38,7 @@ EXTRA_FIELDS = {
     "region": {"level": str},
     "person": {"roles": list, "affiliation": str},
 }
-LEVELS = ("country", "province", "prefecture", "county", "township", "zone")
+LEVELS = ("country", "area", "province", "prefecture", "county", "township", "village", "zone")
 TOPIC_FIELDS = {"name": str, "slug": str, "keywords": list, "description": str}
 SOURCE_FIELDS = {
     "publication": str,
@@ -48,6 +48,11 @@ SOURCE_FIELDS = {
     "attribution": str,
     "rights": str,
 }
+
+
+# libyaml's loader when PyYAML has it (it keeps line numbers too): 10,000 entities parse in a
+# fraction of the pure-Python loader's time.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -125,7 +130,7 @@ def load_registry(data_dir: Path) -> Registry:
 def _compose(path: Path, problems: list[Problem]):
     rel = _rel(path)
     try:
-        return yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        return yaml.compose(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except UnicodeDecodeError as exc:
         problems.append(Problem(rel, None, f"not UTF-8 ({exc.reason})", "save the file as UTF-8"))
     except yaml.MarkedYAMLError as exc:
@@ -325,15 +330,15 @@ def _resolve_references(raws, id_of, registry: Registry, problems: list[Problem]
 def _check_names(raws, id_of, problems: list[Problem]) -> None:
     """A name, alias or local alias may belong to one entity only."""
     claimed: dict[tuple[str, str], tuple[str, _Raw]] = {}
+    # Counted once: the check stays linear (10,000 entities in well under a second).
+    name_count: dict[str, int] = {}
+    for raw in raws:
+        name_count[raw.values["name"]] = name_count.get(raw.values["name"], 0) + 1
     for raw in raws:
         entity_id = id_of.get(id(raw))
         if entity_id is None:
             continue
-        names = (
-            [("name", raw.values["name"])]
-            if raw.values["name"] not in {r.values["name"] for r in raws if r is not raw}
-            else []
-        )
+        names = [("name", raw.values["name"])] if name_count[raw.values["name"]] == 1 else []
         names += [("aliases", a) for a in raw.values.get("aliases", [])]
         names += [("local_aliases", a) for a in raw.values.get("local_aliases", [])]
         for key, name in names:

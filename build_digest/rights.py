@@ -50,6 +50,7 @@ def cut_to_excerpt(article: Article) -> None:
             figure.sentence = ""  # the value stays, its sentence is withheld
             figure.paragraph = -1
     article.captions = []
+    article.standfirst = None  # a summary printed above the story is not part of the excerpt
 
 
 def apply_rights(articles: list[Article], sources: list[Source]) -> None:

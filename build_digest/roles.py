@@ -1,25 +1,44 @@
-"""What a single line looks like, judged on its own text: the vocabulary of page layout.
+"""What a single line is, judged on its own text: the vocabulary of page layout.
 
-These are general rules about Chinese newspaper and web-page furniture (datelines, bylines,
-captions, menus, disclaimers), never strings from particular files. `segment.py` combines
-them with the lines' neighbours to give each line its final role. Rules read the `match`
-form of a line (simplified script, half-width punctuation), so one rule serves both scripts.
+`shape_of` sorts a line into one of a few classes (`Shape`) from its length and form, how it
+ends, the dates and fields in it, its share of Chinese text and separators, and the classes
+of page furniture every Chinese news page shares (navigation, widgets, edition headers,
+credits, captions, notices). `segment.py` then places each line among its neighbours.
+The patterns are classes of wording, never strings taken from particular pages; they read
+the `match` form of a line (simplified script, half-width punctuation), so one rule serves
+both scripts. Names in the examples below are invented.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from build_digest.textutil import ends_sentence, han_count
 
+
+class Shape(StrEnum):
+    FURNITURE = "furniture"  # menus, widgets, notices, junk: never article text
+    METADATA = "metadata"  # fields (来源/作者/发布时间), date lines, edition stamps
+    BYLINE = "byline"  # who wrote it, on a line of its own
+    CAPTION = "caption"  # a photo's caption or credit
+    STANDFIRST = "standfirst"  # a labelled summary (摘要/内容提要) set above the story
+    TAG = "tag"  # a bracketed column or campaign tag on its own line: 【专栏】
+    FIGURE = "figure"  # a figure set large as a pull-quote: 20亿元!
+    SHORT = "short"  # headline-shaped: a headline, kicker, label or crosshead
+    TEXT = "text"  # running text
+
+
 HAN = r"\u4e00-\u9fff"
 NAME = rf"[{HAN}·]{{2,4}}"
+# Staff words, optionally after the medium's name: 本报记者, 某某日报记者, 特约撰稿人
 STAFF = (
-    r"(?:本报|本刊|本台|本网)?(?:特约|首席|见习|驻[\u4e00-\u9fff]{1,4})?"
-    r"(?:记者|通讯员|实习生|摄影|撰稿|撰文|作者|编辑|特约撰稿人|融媒记者)"
+    rf"(?:本报|本刊|本台|本网|[{HAN}·\-]{{1,14}}?)?"
+    r"(?:特约|首席|见习|全媒体|融媒体|融媒|驻[\u4e00-\u9fff]{1,4})?"
+    r"(?:记者|通讯员|实习生|摄影|撰稿|撰文|作者|编辑|特约撰稿人)"
 )
-# 刘容 张泽鹏 / 李彦水、刘佳鑫: names listed with spaces, 、 or commas
+# names listed with spaces, 、 or commas
 NAMES = rf"{NAME}(?:\s*[、,]\s*{NAME}|\s+{NAME})*"
 
 # 本报2月27日讯, 某某日报讯, 某某网滨江4月3日电, 【某某商报网讯】, 本报讯
@@ -28,33 +47,42 @@ DATELINE = re.compile(
     rf"^\s*[【\[]?(?P<org>[{HAN}A-Za-z]{{0,12}}?(?:报|社|网|台|刊|客户端|时刻|新闻))"
     rf"(?:(?P<place>[{HAN}]{{1,6}}?)(?=\d))?"
     r"(?:(?P<year>\d{4})年)?(?:(?P<month>\d{1,2})月)?(?:(?P<day>\d{1,2})日)?"
-    r"(?:电|讯)[】\]]?\s*"
+    r"(?:电|讯|消息)[】\]]?\s*"
     r"(?:[((](?P<credit>[^()()]{1,40})[))])?"
 )
-# 记者 林晓舟 报导: after a dateline
+# 记者 某某 报导: after a dateline
 REPORTED_BY = re.compile(rf"^\s*(?P<credit>{STAFF}\s*{NAME}(?:\s*[、,]\s*{NAME})*)\s*报[道导][:,]?")
+# 某某 长春报道 inside a dateline's brackets: the reporter with the place
+_PLACE_REPORT = re.compile(rf"\s+[{HAN}]{{2,4}}报[道导]\s*$")
 
 BYLINE_MARKS = "□◎■●▲△○"
-_BYLINE_TOKEN = re.compile(rf"^(?:{STAFF}|{NAME}|[{BYLINE_MARKS}]+)$")
+_BYLINE_TOKEN = re.compile(rf"^(?:{STAFF}|{NAME}|[{BYLINE_MARKS}]+|文|图|文图|报道|报导|摄影报道)$")
 BRACKETED_CREDIT = re.compile(rf"^[((]\s*(?:{STAFF})?\s*{NAME}(?:\s*[、, ]\s*(?:{STAFF})?\s*{NAME})*\s*[))]$")
-# A story closes with its writer's name in brackets: …具有重要意义。(凤启) / …。(记者 张三、李四)
+# A story closes with its writer's name in brackets: …具有重要意义。(某某) / …。(记者 某某、某某)
 CLOSING_CREDIT = re.compile(
     rf"(?<=[。!?”\"])\s*[((](?P<credit>(?:{STAFF}\s*)?{NAME}(?:\s*[ 、,]\s*(?:{STAFF}\s*)?{NAME})*)[))]\s*$"
 )
 # 《某某日报》( 2020年01月01日 03 版): an e-paper's edition stamp
 EDITION_STAMP = re.compile(r"《\s*[^》]{2,12}\s*》\s*[((]\s*\d{4}[^()()]{0,30}[))]\s*$")
 
+# Photo credits and caption wording. A caption names the photographer or the picture's source
+# at its end (某某 摄, 受访者供图, 资料图片, 网上图片), or is introduced as a picture (图为…).
+PHOTO_SOURCE = r"(?:资料|新华社|视觉中国|受访者|网上|网络|本报|[{HAN}]{{0,8}})"
 CAPTION = re.compile(
-    r"(?:[((]?(?:资料|新华社|视觉中国|受访者|[\u4e00-\u9fff]{0,6})?供图[))]?\s*$"
-    r"|[((]资料(?:图|图片|照片)[))]\s*$"
+    rf"(?:[((]?{PHOTO_SOURCE}?供图[))]?\s*$"
+    r"|[((](?:[^()()]{0,20}[,,])?(?:本报)?资料(?:图|图片|照片)[))]"
+    r"|[((]摄于[^()()]{0,30}[))]"
     r"|(?:摄|摄影)\s*[))]?\s*$"
+    r"|(?:网上|网络|资料|新华社|视觉中国)(?:图片|照片|图)\s*$"
+    r"|(?:新华社|中新社)发\s*$"
     r"|^\s*[((]?本文图片"
-    r"|^\s*图\s*[①-⑳\d一二三四五六七八九十]*\s*(?:为|:)"
+    r"|^\s*(?:上|下|左|右|左上|右上|左下|右下)?图\s*[①-⑳\d一二三四五六七八九十]*\s*(?:为|:)"
     r"|^\s*\S{0,10}图。\s*来源"
     r"|^\s*(?:图片|图)\s*(?:来源|来自|提供)\s*[:]"
     r")"
 )
-# A photo of a speaker is captioned with a post and a name: 自治区某厅副厅长张三 / 某处处长李四主持发布会
+IMAGE_FILE = re.compile(r"^\S{1,60}\.(?:jpe?g|png|gif|webp|bmp|svg)$", re.IGNORECASE)
+# A photo of a speaker is captioned with a post and a name: 某厅副厅长某某 / 某处处长某某主持发布会
 _POST = r"(?:长|主任|书记|院士|主席|经理|董事长|代表|委员|教授|研究员|专家|工程师|负责人|总裁|总监)"
 # Common family names: a post followed by one of them reads as a person, not as 委员会 or 工作站.
 SURNAMES = (
@@ -68,46 +96,87 @@ PERSON_NAME = rf"[{SURNAMES}][{HAN}]{{1,2}}"
 PERSON_CAPTION = re.compile(
     rf"{_POST}\s*{PERSON_NAME}(?:\s*(?:主持|讲话|发言|致辞|介绍|出席|参观|调研|接受采访|回答)[{HAN}]{{0,6}})?\s*$"
 )
+
+# Site notices: copyright, licences, disclaimers, contact blocks, breadcrumbs.
 BOILERPLATE = re.compile(
     r"免责声明|版权所有|版权.{0,12}声明|Copyright|©|ICP[备证]|网警备案|公网安备|违法和不良信息|举报(?:电话|邮箱|中心)"
     r"|不代表本网|不代表.{0,12}(?:观点|立场)|本网(?:转载|声明)|转载请|原文出处|本声明|未经(?:书面)?授权"
-    r"|您(?:当前)?的位置|当前位置|首页\s*[>›»]|>>|^\s*[>›»]|^(?:[^>。,]{1,12}\s*>\s*){2,}"
+    r"|您(?:当前|现在)?(?:的|所在)?位置|当前位置|首页\s*[>›»]|>>|^\s*[>›»]|^(?:[^>。,]{1,12}\s*>\s*){2,}"
     r"|主办单位|主\s?办\s*:|^\s*承办:|^\s*地址:|^\s*邮编|联系电话"
     r"|主管\s+.{0,20}主办\s*$|^\S{2,20}(?:主管|主办)\s*$"
     r"|^\s*[((]完[))]\s*$|_fororder_"
+    # template placeholders a page was saved with: {webname}, ----年--月--日
+    r"|\{[A-Za-z_]+\}|-{2,}年-{1,}月"
+    # a site's technical notices: screen resolution, browser advice, site codes
+    r"|分辨率|网站标识码|技术支持\s*[:]"
 )
-# Page widgets: furniture only when the line is short (a story about IPv6 or printing is news).
+# Page widgets: furniture only when the line is short (a story about printing or sharing is news).
 WIDGET = re.compile(
-    r"网站(?:首页|地图)|回到顶部|返回顶部|支持IPv6|我要评论|分享(?:到|文章)|扫一扫|扫描二维码|手机(?:版|看)|移动版"
-    r"|客户端下载|下载客户端|关注我们|打印本页|关闭窗口|【?打印】?|E-?mail|选择字号|字号:|更多>>"
-    r"|上一(?:版|篇)|下一(?:版|篇)|往期回顾|浏览(?:量|次数)|阅读(?:量|数)|点击(?:数|量)"
+    r"网站(?:首页|地图)|回到顶部|返回顶部|支持IPv6|我要评论|分享(?:到|文章)|扫一扫|扫描二维码|二维码"
+    r"|手机(?:版|看)|移动版|客户端下载|下载客户端|关注我们|打印本页|关闭窗口|【?打印】?|E-?mail|选择字号|字号"
+    r"|更多>>|上一(?:版|篇|期|页)|下一(?:版|篇|期|页)|往期回顾|返回目录|标题导航|版面导航|全文复制|放大图片|查看大图|查看原图"
+    r"|使用浏览器|浏览器(?:分享|打开|下方|右上角)|分享功能|字体\s*[:]|第\s*\d+\s*页|共\s*\d+\s*页"
+    # counters: 阅读 100 / 浏览次数:20 / 评论(3)
+    r"|(?:阅读|浏览|点击|评论|点赞|收藏|转发|访问)(?:量|数|次数)?\s*[:(]?\s*\d+"
+    r"|浏览(?:量|次数|次)|阅读(?:量|数|次数)|点击(?:数|量|率)|字数|朋友圈|微信好友|正在阅读"
+    r"|加载中|请稍候|请刷新|刷新本页|无响应|点击(?:右上角|浏览器|查看|进入|这里)"
     # injected gambling spam
     r"|老虎机|赌场|博彩|百家乐|娱乐城|赢钱|下注"
+    # accessibility switches and app promotions
+    r"|无障碍|长者模式|关怀版|适老化|(?:APP|App|客户端)\s*$",
+    re.IGNORECASE,
 )
 WIDGET_MAX = 40
 # Navigation words that make up a short line on their own: 搜索, 相关新闻 相关阅读, 热门推荐
 FURNITURE_WORD = re.compile(
-    r"^(?:搜索|登录|注册|首页\w{0,8}|English|官方微博|官方微信|微信|微博|客户端|电子报|数字报|立即打开|打开|APP|App"
-    r"|图片新闻|热点新闻|相关(?:新闻|阅读|文章|论文|链接|报道|稿件)|推荐阅读"
-    r"|(?:编辑部|编辑|热门|精彩|相关|论坛|为你|今日|博客)推荐\S{0,2}|\S{0,8}(?:新闻|点击|阅读|评论|热度)排行榜?"
-    r"|更多(?:>>|新闻|内容|资讯|报道|精彩\S{0,6})?|\S{0,10}请关注|扫码\S{0,6}|返回|关闭|分享|收藏|评论)$"
+    r"^\d*(?:搜索|登录|注册|首页\w{0,8}|English|官方微博|官方微信|微信|微博|客户端|电子报|数字报|立即打开|打开|APP|App"
+    r"|图片|视频|默认|放大|缩小|图片新闻|热点新闻|相关(?:新闻|阅读|文章|论文|链接|报道|稿件|专题)|推荐阅读|延伸阅读|专题|热门标签|标签"
+    r"|\S{0,6}推荐\S{0,2}|\S{0,8}(?:新闻|点击|阅读|评论|热度)排行榜?"
+    r"|更多(?:>>|新闻|内容|资讯|报道|精彩\S{0,6})?|\S{0,10}请关注|扫码\S{0,6}|返回|关闭|分享|收藏|评论|\|)$"
 )
+# Contact lines a site prints around the story: 热线:0000-12345678 / 邮箱:name@example.org
+CONTACT = re.compile(r"^\s*(?:热线|电话|传真|邮箱|信箱|E-?mail|投稿)\s*[::]?\s*[\w.@\-()]{5,}\s*$", re.IGNORECASE)
+# An e-paper's page label or edition header: 第04版:科技 / A4版 / 第3版
+EDITION_LABEL = re.compile(r"^\s*(?:第\s*[A-Z]?\d{1,3}\s*(?:版|[::])|[A-Z]\d{1,2}\s*版|\d{1,2}\s*版\s*[::])")
+# A dated masthead or archive line: 某某日报 2020年1月6日 星期一 / …出版 / 数据库(1950-2020)
+DATED_WEEKDAY = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
+YEAR_RANGE = re.compile(r"[((]?(?:19|20)\d{2}\s*[-—~至]\s*(?:19|20)\d{2}[))]?")
+# A date with a clock time: a page's publication stamp wherever it sits (2023-01-31 16:05)
+DATE_TIME = re.compile(r"(?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
+DATE_TIME_LINE_MAX = 40  # a longer line with a stamp in it is a sentence that mentions a time
+
 # A field label left without its value on the line: 作者: / 来源: / 【摘要】:
 FIELD_LABEL = re.compile(
-    r"^\s*[【\[]?(?:作者|来源|编辑|责任编辑|责编|发布(?:时间|日期)|时间|日期|稿源|出处|摘要)[】\]]?\s*[:]?\s*$"
+    r"^\s*[【\[]?(?:作者|来源|编辑|责任编辑|责编|发布(?:时间|日期)|时间|日期|稿源|出处|摘要|内容提要|提要|导语)"
+    r"[】\]]?\s*[:]?\s*$"
 )
-# 【摘要】 / 导语: a standfirst that summarises the story is part of it
-STANDFIRST = re.compile(r"^\s*[【\[]?(?:摘要|导语|内容提要|提要)[】\]]?\s*[:]?\s*\S")
+SUMMARY_LABEL = re.compile(r"^\s*[【\[]?(?:摘要|内容提要|提要|导语|内容摘要)[】\]]?\s*[:]?")
+STANDFIRST = re.compile(SUMMARY_LABEL.pattern + r"\s*\S")
+# Field names a page prints with their values; 原标题/原题 repeat the headline as printed first.
+FIELD = (
+    r"(?:发布(?:时间|日期)|时间|日期|(?:本文|文章|新闻|信息|稿件)?来源|作者|编辑|责任编辑|责编|稿源|出处|原标题|原题"
+    r"|审核|校对|初审|复审|终审|二审|三审|一审|监制|索引号|文号|发文字号|发布机构|发文机关|发文日期|成文日期|主题分类"
+    r"|公开方式|有效性|生效日期)"
+)
 METADATA = re.compile(
-    r"^\s*(?:发布(?:时间|日期)|时间|日期|来源|作者|编辑|责任编辑|责编|稿源|出处|原标题)\s*[:】]"
-    r"|^\s*[((]?责任编辑|^\s*《\s*[^》]{2,12}\s*》\s*[((]\s*\d{4}"
+    rf"^\s*{FIELD}\s*[:】]"
+    r"|^\s*[((【\[]?责任编辑|^\s*《\s*[^》]{2,12}\s*》\s*[((]\s*\d{4}"
+    # (据某某电视台) / (来源:某某网): where the story was taken from
+    r"|^\s*[((]\s*(?:据|来源[:]|转自|摘自|稿件来源)[^()()]{1,24}[))]\s*$"
+    # a document number: 某科发〔2024〕12号
+    r"|^\s*\S{0,12}[〔\[((]\s*(?:19|20)\d{2}\s*[〕\]))]\s*\d{1,4}\s*号\s*$"
     r"|^\s*[\u4e00-\u9fff]{2,10}\s+\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:\s+星期.)?\s*$"
     r"|^\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
-    # a date first, then a time or other fields: 2024-03-08 16:06:23来源:…
+    # a date first, then a time or other fields: 2020-01-06 08:30:00来源:…
     r"|^\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?\s*(?:\d{1,2}:\d{2}|星期|来源|作者|编辑|稿源)"
     r"|^\s*转自[:]"
 )
-# A credit inside a metadata line: 作者:张三 李四 / 驻某地记者 王五
+# Several fields on one line, separated by | or wide spaces: 2020-01-06 | 来源:某报 | 编辑:某某
+FIELD_ANYWHERE = re.compile(rf"(?:^|[\s|｜\d]){FIELD}\s*[:]")
+BARE_DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?\s*$")
+# Fields glued before a paragraph: 来源:某某 发布时间:2020-01-06 某地…
+GLUED_FIELDS = re.compile(rf"^(?:\s*{FIELD}\s*[:]\s*[^\s:]{{1,24}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)+\s+")
+# A credit inside a metadata line: 作者:某某 某某 / 驻某地记者 某某
 METADATA_CREDIT = re.compile(
     rf"作者\s*[:]\s*(?P<author>{NAMES})(?=$|[\s,;]|来源|编辑|责编|发布|时间)"
     rf"|(?P<staff>(?:本报|本刊|本网)?(?:特约|首席|见习|驻[{HAN}]{{1,4}})?(?:记者|通讯员)\s*{NAMES})"
@@ -116,18 +185,47 @@ METADATA_CREDIT = re.compile(
 PUBLISHED_AT = re.compile(
     r"(?:发布(?:时间|日期)|时间|日期)\s*[:]\s*(?P<y>\d{4})[-年./](?P<m>\d{1,2})[-月./](?P<d>\d{1,2})"
 )
-SOURCE_FIELD = re.compile(r"来源\s*[:]\s*(?P<pub>[^\s:]{2,20}?)(?=编辑|责编|作者|\s|$)")
+SOURCE_FIELD = re.compile(r"来源\s*[:]\s*(?P<pub>[^\s:|]{2,20}?)(?=编辑|责编|作者|日期|时间|\s|\||\d{4}|$)")
 ANY_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})")
 # 2.06亿元 / 190.1亿元! : a figure set large as a pull-quote
 FIGURE_ONLY = re.compile(r"^\s*[约近超逾]?\d[\d.,]*\s*(?:%|亿元|万元|元|亿|万|家|项|个|人|名|吨|倍)?\s*[!!]?\s*$")
 MENU_SEPARATORS = re.compile(r"\s*[|｜·•/]\s*|\s{2,}|\t")
+MENU_ITEM_MAX = 8  # characters of one navigation item
+MENU_ITEMS_MIN = 4  # items in a row of separated links
+SPACED_MENU_ITEMS_MIN = 5  # a row of words split by single spaces: a headline has two or three
 JUNK = re.compile(r"[A-Za-z0-9+*&^%$#@!~`=\\/{}\[\]<>;:'\"()?,.\-_| ]")
 # Anti-scraping noise glued to a paragraph: a run of 1-3 character ASCII scraps (x; Q( 7& k) …)
 LEADING_JUNK = re.compile(r"^\s*(?:[!-~]{1,3}\s+){4,}")
 TRAILING_JUNK = re.compile(r"(?:\s+[!-~]{1,3}){4,}\s*$")
-# 新华社客户端 | 标题 / 标题_某某网: the site's name set around a web page's headline
+# A site's name set around a web page's headline: 某某客户端 | 标题 / 标题_某某网
 SITE_PREFIX = re.compile(rf"^\s*[{HAN}A-Za-z]{{1,10}}(?:客户端|网|报|社|台|频道|在线|新闻|APP)\s*[|｜]\s*")
 SITE_SUFFIX = re.compile(rf"\s*(?:[|｜_]|\s-\s)\s*[{HAN}A-Za-z]{{1,10}}(?:客户端|网|报|频道|在线)\s*$")
+# Decoration after a headline (******, ====) and table-cell bars around a line
+TRAILING_DECORATION = re.compile(r"\s*[*#=~_]{3,}\s*$")
+CELL_BARS = re.compile(r"^\s*\|+\s*|\s*\|+\s*$")
+# 【专题名】 / [栏目]: a bracketed tag that names a column or a campaign
+TAG_LINE = re.compile(r"^\s*[【\[][^】\]]{1,30}(?:[】\]]\s*)?$")
+# —— 某某 / ——记某某: a subtitle (副题) hangs under its headline on a dash
+SUBTITLE_DASH = re.compile(r"^\s*(?:——|—|─{1,2}|--)")
+# A headline ending in a bracketed column name: …新动能(科技观察)
+COLUMN_SUFFIX = re.compile(rf"[((][{HAN}]{{2,6}}[))]\s*$")
+# (引题)/(主题)/(副题): a reprint's note on which line of the headline stack this was
+DECK_NOTE = re.compile(r"\s*[((](?:引题|主题|副题|肩题|眉题|小标题)[))]\s*")
+# 【焦点】 set before a headline on its line: the column's name, not the headline
+LEADING_TAG = re.compile(r"^\s*[【\[](?P<tag>[^】\]]{1,8})[】\]]\s*")
+ORIGINAL_TITLE = re.compile(r"^\s*(?:原标题|原题)\s*[:]\s*(?P<title>.+)$")
+# A headline printed again elsewhere on the page: 正在阅读: / 原标题: / 原题: / > / 【tag】
+HEADLINE_ECHO = re.compile(r"^\s*(?:正在阅读|原标题|原题|标题)\s*[:]\s*|^\s*[>›»]+\s*|^\s*[【\[][^】\]]{1,16}[】\]]\s*")
+
+GLUED_FIELD_MIN = 80  # a metadata line is short; one this long that ends a sentence is a paragraph
+LINK_LIST_ITEMS_MIN = 3  # headlines run together on one line, split by spaces
+LINK_ITEM_MIN_HAN = 6  # each a headline's worth of words (when clause punctuation is present)
+LINK_SEPARATORS = re.compile(r"\s+|_|\||｜|(?<=[^\s])[·•](?=\S)")
+# Headline fields a page prints as "label: value": 范围:全市 / 类别:通知
+FIELD_SHAPED = re.compile(rf"^[{HAN}]{{2,4}}\s*[:]\s*\S.{{0,5}}$")
+COUPLET_HALF_MIN = 3  # characters in each half of a two-phrase headline
+COUPLET_SLACK = 3  # the halves balance, give or take a word
+SHORT_MAX = 40  # a longer line is running text (no headline in these papers runs past 40 characters)
 
 
 @dataclass(frozen=True)
@@ -157,8 +255,46 @@ def dateline(text: str) -> Dateline | None:
     if reported and not credit:
         credit = reported.group("credit")
         end += reported.end()
+    if credit:
+        credit = _PLACE_REPORT.sub("", credit).strip(" :")
     year, month, day = (int(found.group(g)) if found.group(g) else None for g in ("year", "month", "day"))
-    return Dateline(org, found.group("place") or "", year, month, day, credit.strip() if credit else None, end)
+    return Dateline(org, found.group("place") or "", year, month, day, credit or None, end)
+
+
+# -- the shape of one line -----------------------------------------------------------------
+
+def shape_of(text: str, heading_level: int = 0) -> Shape:
+    """The class of one line from its own text (the `match` form, stripped)."""
+    text = strip_cell_bars(text)
+    if not text:
+        return Shape.FURNITURE
+    opens_story = dateline(text) is not None and len(text) > SHORT_MAX
+    if opens_story:
+        return Shape.TEXT
+    if STANDFIRST.match(text) and not FIELD_LABEL.match(text):
+        return Shape.STANDFIRST
+    if is_metadata(text):
+        return Shape.METADATA
+    if is_boilerplate(text):
+        return Shape.FURNITURE
+    if is_byline(text):
+        return Shape.BYLINE
+    if is_caption(text):
+        return Shape.CAPTION
+    if is_pullquote_figure(text):
+        return Shape.FIGURE
+    if TAG_LINE.match(text) and not heading_level:
+        return Shape.TAG
+    if is_link_list(text) and not heading_level:
+        return Shape.FURNITURE
+    if is_title_like(text) or heading_level:
+        return Shape.SHORT
+    return Shape.TEXT
+
+
+def strip_cell_bars(text: str) -> str:
+    """A line saved from a table keeps the cell bars at its ends: | caption |"""
+    return CELL_BARS.sub("", text.strip())
 
 
 def is_byline(text: str) -> bool:
@@ -168,14 +304,14 @@ def is_byline(text: str) -> bool:
     if BRACKETED_CREDIT.match(stripped):
         return True
     starts_marked = stripped[0] in BYLINE_MARKS
-    tokens = _rejoin_spaced_names([t for t in re.split(r"[\s、,]+", stripped.strip(BYLINE_MARKS + " ")) if t])
+    tokens = _rejoin_spaced_names([t for t in re.split(r"[\s、,|｜/]+", stripped.strip(BYLINE_MARKS + " ")) if t])
     if not tokens:
         return False
     expanded = []
     for token in tokens:
-        # 本报记者及庆玲 glued together: split the staff word from the name.
-        glued = re.match(rf"^({STAFF})({NAME})$", token)
-        expanded.extend(glued.groups() if glued else [token])
+        # 本报记者某某 glued together: split the staff word from the name.
+        glued = re.match(rf"^({STAFF})[:]?({NAME})$", token)
+        expanded.extend(glued.groups() if glued else [token.rstrip(":")])
     has_staff = any(re.fullmatch(STAFF, t) for t in expanded)
     if not all(_BYLINE_TOKEN.match(t) for t in expanded):
         return False
@@ -183,7 +319,7 @@ def is_byline(text: str) -> bool:
 
 
 def _rejoin_spaced_names(tokens: list[str]) -> list[str]:
-    """Two-character names are padded to three with a space (林 远): join single characters."""
+    """Two-character names are padded to three with a space (某 某): join single characters."""
     out: list[str] = []
     for token in tokens:
         if len(token) == 1 and out and len(out[-1]) == 1 and han_count(token + out[-1]) == 2:
@@ -194,9 +330,9 @@ def _rejoin_spaced_names(tokens: list[str]) -> list[str]:
 
 
 def byline_names(text: str) -> str:
-    """The credit as a reader wants it: 本报记者 及庆玲 实习生 李宝乐 (marks, brackets, stamps dropped)."""
+    """The credit as a reader wants it: 本报记者 某某 实习生 某某 (marks, brackets, stamps dropped)."""
     text = EDITION_STAMP.sub("", text)
-    return re.sub(r"\s+", " ", text.strip().strip(BYLINE_MARKS + "()() ")).strip()
+    return re.sub(r"\s+", " ", text.strip().strip(BYLINE_MARKS + "()() |")).strip()
 
 
 def metadata_credit(text: str) -> str | None:
@@ -208,19 +344,29 @@ def metadata_credit(text: str) -> str | None:
 
 
 def is_caption(text: str) -> bool:
-    return bool(CAPTION.search(text.strip()))
+    stripped = text.strip()
+    if IMAGE_FILE.match(stripped):
+        return True
+    # A picture introduced by a bullet mark (■ 某地工人在检测产品。) is a caption, not a byline.
+    if stripped[:1] in "■▲" and ends_sentence(stripped.split()[0] if stripped.split() else stripped):
+        return True
+    return bool(CAPTION.search(stripped))
 
 
 def is_person_caption(text: str) -> bool:
     """A post and a name with no sentence around them: the caption of a portrait."""
     stripped = text.strip()
-    return len(stripped) <= 40 and not ends_sentence(stripped) and bool(PERSON_CAPTION.search(stripped))
+    return len(stripped) <= SHORT_MAX and not ends_sentence(stripped) and bool(PERSON_CAPTION.search(stripped))
 
 
 def is_boilerplate(text: str) -> bool:
     stripped = text.strip()
     if BOILERPLATE.search(stripped) or (len(stripped) <= WIDGET_MAX and WIDGET.search(stripped)):
         return True
+    if CONTACT.match(stripped) or EDITION_LABEL.match(stripped):
+        return True
+    if len(stripped) <= SHORT_MAX and YEAR_RANGE.search(stripped) and not ends_sentence(stripped):
+        return True  # an archive or site name with its years: 某某数据库(1950-2020)
     return is_menu(stripped) or is_junk(stripped) or is_furniture_words(stripped)
 
 
@@ -231,11 +377,34 @@ def is_furniture_words(text: str) -> bool:
 
 
 def is_menu(text: str) -> bool:
-    """A row of short navigation items: 首页 | 新闻 | 图片, or a bulleted item (• 首 页)."""
+    """A row of short navigation items: 首页 | 新闻 | 图片, a bulleted item (• 首 页), or a row
+    of place names split by single spaces."""
     if re.match(r"^[*\-+•·]\s*\S.{0,13}$", text) and not ends_sentence(text):
         return True
     parts = [p for p in MENU_SEPARATORS.split(text) if p]
-    return len(parts) >= 4 and max(len(p) for p in parts) <= 8
+    if len(parts) >= MENU_ITEMS_MIN and max(len(p) for p in parts) <= MENU_ITEM_MAX:
+        return True
+    words = text.split()
+    return (len(words) >= SPACED_MENU_ITEMS_MIN and all(han_count(w) == len(w) for w in words)
+            and max(len(w) for w in words) <= MENU_ITEM_MAX and not is_byline(text))
+
+
+def is_link_list(text: str) -> bool:
+    """Related headlines or search keywords run together on one line: long, with no sentence
+    end, split by spaces, underscores, bars or bullets into several pieces. Running text
+    always has its commas and stops."""
+    if "。" in text:
+        return False
+    if len(re.findall(r"[_|｜]", text)) >= LINK_LIST_ITEMS_MIN - 1 and not re.search(r"[,;!?、]", text):
+        return True  # keywords or links strung on underscores and bars, whatever the length
+    if len(text) <= SHORT_MAX:
+        return False
+    pieces = [p for p in LINK_SEPARATORS.split(text.lstrip("·•")) if p.strip()]
+    if len(pieces) < LINK_LIST_ITEMS_MIN:
+        return False
+    if not re.search(r"[,;!?、]", text):
+        return True
+    return all(han_count(p) >= LINK_ITEM_MIN_HAN for p in pieces)
 
 
 def is_junk(text: str) -> bool:
@@ -265,26 +434,60 @@ def _looks_scrambled(run: str) -> bool:
 
 def is_metadata(text: str) -> bool:
     stripped = text.strip()
+    if (len(stripped) > GLUED_FIELD_MIN and ends_sentence(stripped)) or glued_fields_end(stripped):
+        return False  # page fields glued to the story's first sentence: the sentence wins
     if METADATA.search(stripped) or FIELD_LABEL.match(stripped):
         return True
-    # A short line carrying a date and a source or author field is the article's dateline block.
-    has_field = re.search(r"(?:来源|作者|稿源)\s*[:]", stripped)
-    return len(stripped) <= 60 and bool(ANY_DATE.search(stripped)) and bool(has_field)
+    if len(stripped) <= 60 and DATED_WEEKDAY.search(stripped) and not ends_sentence(stripped):
+        return True
+    if len(stripped) <= DATE_TIME_LINE_MAX and DATE_TIME.search(stripped):
+        return True
+    # A short line carrying a date and a field (来源/作者/编辑…) is the article's dateline block.
+    return len(stripped) <= 60 and bool(ANY_DATE.search(stripped)) and bool(FIELD_ANYWHERE.search(stripped))
+
+
+def glued_fields_end(text: str) -> int:
+    """Where page fields glued before a paragraph's first sentence end (来源:某某 发布时间:…), or 0."""
+    found = GLUED_FIELDS.match(text)
+    return found.end() if found and len(text) - found.end() > SHORT_MAX else 0
+
+
+def is_bare_date(text: str) -> bool:
+    """A line holding a date and nothing else (a signature's date, a masthead's)."""
+    return bool(BARE_DATE.match(text))
 
 
 def is_field_label(text: str) -> bool:
     return bool(FIELD_LABEL.match(text))
 
 
-def is_standfirst(text: str) -> bool:
-    return bool(STANDFIRST.match(text))
+def is_summary_label(text: str) -> bool:
+    """摘要: / 【内容提要】 alone on its line: the summary follows on the next."""
+    return bool(SUMMARY_LABEL.match(text)) and bool(FIELD_LABEL.match(text))
 
 
 def headline_text(text: str) -> str:
-    """A headline without the site name a web page sets around it (新华社客户端 | …)."""
-    core = SITE_PREFIX.sub("", text, count=1)
+    """A headline without the site name a web page sets around it (某某客户端 | …), the
+    decoration after it and typesetting notes ((主题), (引题))."""
+    core = DECK_NOTE.sub("", TRAILING_DECORATION.sub("", text))
+    core = SITE_PREFIX.sub("", core, count=1)
     core = SITE_SUFFIX.sub("", core, count=1)
     return core.strip() if han_count(core) >= 4 else text.strip()
+
+
+def echoed_headline(text: str) -> str | None:
+    """The headline a furniture line repeats (正在阅读:…, 原标题:…, >…), or None."""
+    found = HEADLINE_ECHO.match(text)
+    if not found:
+        return None
+    rest = text[found.end():].strip()
+    return rest if han_count(rest) >= 4 else None
+
+
+def original_title(text: str) -> str | None:
+    """The headline a 原标题:/原题: line gives, or None."""
+    found = ORIGINAL_TITLE.match(text)
+    return found.group("title").strip() if found and han_count(found.group("title")) >= 4 else None
 
 
 def is_pullquote_figure(text: str) -> bool:
@@ -297,16 +500,32 @@ def is_label_like(text: str) -> bool:
     return 1 <= len(core) <= 5 and han_count(core) == len(core)
 
 
+def is_subtitle(text: str) -> bool:
+    """A subtitle (副题): on a dash, or a headline closed by its column's name in brackets."""
+    return bool(SUBTITLE_DASH.match(text) or COLUMN_SUFFIX.search(text))
+
+
+def is_couplet(text: str) -> bool:
+    """Two balanced phrases side by side (科技兴市 创新强县): the main headline's form."""
+    halves = text.split()
+    if len(halves) != 2:
+        return False
+    a, b = (han_count(h) for h in halves)
+    return min(a, b) >= COUPLET_HALF_MIN and abs(a - b) <= COUPLET_SLACK
+
+
 def is_title_like(text: str) -> bool:
     """Short, headline-shaped: no sentence end, not a clause cut mid-way by a comma."""
-    stripped = text.strip()
-    if not stripped or len(stripped) > 40 or han_count(stripped) < 2:
+    stripped = TRAILING_DECORATION.sub("", text.strip())
+    if not stripped or len(stripped) > SHORT_MAX or han_count(stripped) < 2:
         return False
     if stripped.endswith(("。", ",", ",", "、", ";", ";")):
         return False
-    if stripped.count(",") + stripped.count("。") >= 2:
+    if stripped.count(",") + stripped.count("。") >= 2 or "。" in stripped[:-1]:
         return False
-    # A fragment cut out of a sentence leaves a bracket or quote open (…(以下简称威).
+    if stripped.endswith(":") and re.search(r"[,、]", stripped):
+        return False  # an addressee list or a lead-in: 各区县人民政府,市政府各部门:
+    # A fragment cut out of a sentence leaves a bracket or quote open (…(以下简称某).
     for opening, closing in ("()", "“”", "《》", "「」"):
         if stripped.count(opening) != stripped.count(closing):
             return False

@@ -1,18 +1,22 @@
 """Split a source page into articles and give every non-blank line a role.
 
 Stages, each a function below:
-1. `_classify`: what each line is on its own (roles.py) — furniture, credits, captions,
-   datelines, short headline-shaped lines, body text.
-   `_in_context`: what a line is beside its neighbours — a field label's value, a word
-   wedged between menus, a site statement's clauses, the links under the last paragraph.
-2. `_headline_blocks`: runs of short lines followed by a byline, a dateline or page metadata
-   (or a Markdown title) are headlines; a lone short line inside an article is a sub-heading,
-   or a portrait caption when it is a post and a name.
-3. `_assemble`: articles from headline to headline; text before the first headline joins the
-   article it shares most words with; a page without any headline becomes one article with
-   an inferred title.
-4. `_mark_repeated_headlines` and `_mark_duplicates`: a headline printed twice and the stray
-   copy of a repeated passage are `duplicate`; `_paragraphs` joins sentences cut across lines.
+1. **Shape** (roles.py): what each line is on its own: furniture, metadata, byline, caption,
+   standfirst, tag, figure, headline-shaped (short) or running text.
+   `_shapes_in_context`: what a line is beside its neighbours: a field label's value, a
+   word wedged between menus, a site statement's clauses, the links under the last
+   paragraph, the caption under a picture gap.
+2. **Headlines** (`_plan_headlines`): before the first paragraph, the last run of short lines
+   is the headline (earlier ones are page furniture or labels); after it, a run of short lines
+   starts a new article when a byline, page metadata or a dateline follows it, and is a
+   crosshead otherwise. A byline or a dateline after finished paragraphs starts a new article
+   without a headline.
+3. **Articles** (`_assemble`): from start to start; text before the first start joins the
+   article it shares most words with.
+4. **Duplicates**: a headline printed twice, a standfirst that repeats a paragraph and the
+   stray copy of a repeated passage are `duplicate`.
+5. **Roles** (`_assign_roles`): every line gets its role once, from the plan made above or
+   from its shape; `_paragraphs` joins sentences cut across lines.
 """
 
 from __future__ import annotations
@@ -25,41 +29,82 @@ from itertools import pairwise
 from build_digest import roles
 from build_digest.model import Article, Line, Paragraph, Source
 from build_digest.problems import Warnings
+from build_digest.roles import Shape
 from build_digest.textutil import ends_sentence, han_count, match_form
 
 SHORT_JOIN = 10  # a headline line shorter than this is a fragment of its neighbour
+MENU_LEFTOVER_HAN = 4  # a word or two between menus (首 页 / 登 录) is a menu item, not a headline
+PICTURE_GAP = 3  # blank lines an OCR page leaves where a photo stood
+PICTURE_CAPTION_MAX = 20  # the short line under such a gap is the photo's caption (a few words)
+LONG_HEADLINE_MAX = 64  # a notice's title may run this long, unpunctuated, above its metadata
+FIELD_VALUE_MAX = 30  # the value under a field label (作者:) is a name or a date, not a sentence
+DISCLAIMER_HEAD_MAX = 40  # …声明 heads a site's statement when it stands short on its line
+PARAGRAPH_MIN = 40  # an unfinished line this long is a paragraph cut by the excerpt, not a label
+STACK_MIN = 3  # short lines stacked over text inside an article: an item set in the page
+STANDFIRST_MAX_LINES = 2  # a summary above the byline runs a paragraph or two, never the story
+DUPLICATE_MIN = 8  # characters a line needs before its repetition means anything
+CONTAINED_MIN = 15  # a shorter line found inside another is a common phrase, not a copy
 NUMERAL = "一二三四五六七八九十"
 ENUMERATION = re.compile(rf"^\s*(?:[((][{NUMERAL}\d]+[))]|[{NUMERAL}]+、|\d+[.、]|第[{NUMERAL}]+)")
 TIME_LEAD = re.compile(
     r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚)?$"
     r"|^(?:近日|日前|目前|近期|今年|去年|当前|近年来|眼下|[\u4e00-\u9fff]{1,3}以来)$"
 )
-# A headline printed again under a tag or a breadcrumb mark: 【专题名】… / >…
-HEADLINE_TAG = re.compile(r"^(?:[【\[][^】\]]{1,12}[】\]]|[>›»]+)\s*")
 INFERRED_MAX = 44  # longest lead clause taken whole as an inferred headline
 LATER_MAX = 36  # a later clause stands in only when shorter, whole and not a continuation
+INFERRED_MIN_HAN = 6  # a clause with fewer Chinese characters says too little to head a story
 CONTINUATION = re.compile(r"^(?:并|和|及|以及|还|也|同时|而|但|并且|其中|此外|从而|进而)")
 # (以下简称…) asides are no headline material
 ASIDE = re.compile(r"[((](?:以下)?简称[^()()]{0,20}[))]")
+# Lines between a headline and its first paragraph: they neither end the headline's reach nor
+# open the story.
+HEADER_SHAPES = (Shape.METADATA, Shape.BYLINE, Shape.FURNITURE, Shape.CAPTION, Shape.STANDFIRST, Shape.TAG)
+
+
+@dataclass
+class _Decision:
+    role: str
+    reason: str
+    crosshead: bool = False
 
 
 @dataclass
 class _Draft:
-    headline: list[Line] = field(default_factory=list)
+    headline: list[Line] = field(default_factory=list)  # title, kicker, subtitle and label lines
     lines: list[Line] = field(default_factory=list)  # everything after the headline
+    starts_story: bool = False  # opened by a headline, a byline or a dateline (not stray text)
+
+
+@dataclass
+class _Plan:
+    """Roles decided by the structure of the page; every other line takes its shape's role."""
+
+    decisions: dict[int, _Decision] = field(default_factory=dict)
+    starts: set[int] = field(default_factory=set)  # lines that open an article
+    repeats: dict[int, int] = field(default_factory=dict)  # duplicate line -> the line it repeats
+
+    def decide(self, line: Line, role: str, reason: str, crosshead: bool = False) -> None:
+        self.decisions[line.number] = _Decision(role, reason, crosshead)
+
+    def role(self, line: Line) -> str | None:
+        decision = self.decisions.get(line.number)
+        return decision.role if decision else None
 
 
 def segment(source: Source, warnings: Warnings) -> list[Article]:
     lines = source.content_lines
     for line in lines:
-        _classify(line)
-    _in_context(lines)
-    _headline_blocks(lines)
-    drafts = _assemble(lines)
-    _mark_repeated_headlines(drafts)
-    _mark_duplicates(drafts)
-    articles = [_finish(draft, source) for draft in drafts]
-    _record_repeated_articles(drafts, articles, source)
+        line.shape = roles.shape_of(line.match_content, line.heading_level)
+    _shapes_in_context(lines)
+    plan = _Plan()
+    _plan_headlines(lines, plan)
+    drafts = _assemble(lines, plan)
+    _mark_repeated_headlines(drafts, plan)
+    _mark_standfirsts(drafts, plan)
+    _mark_duplicates(drafts, plan)
+    _assign_roles(lines, plan)
+    articles = [_finish(draft, plan, source) for draft in drafts]
+    _record_repeated_articles(drafts, articles, plan, source)
     articles = [a for a in articles if a.paragraphs]
     _carry_columns(articles)
     for line in lines:
@@ -68,66 +113,73 @@ def segment(source: Source, warnings: Warnings) -> list[Article]:
     return articles
 
 
-# -- 1. each line on its own -------------------------------------------------------------
+# -- 1. shapes beside their neighbours ---------------------------------------------------
 
-def _classify(line: Line) -> None:
-    text = line.match_content
-    if roles.dateline(text) and len(text) > 30:
-        line.role, line.reason = "body", "dateline"
-    elif roles.is_standfirst(text) and not roles.is_field_label(text):
-        line.role, line.reason = "body", "standfirst"
-    elif roles.is_metadata(text):
-        line.role, line.reason = "metadata", "page metadata"
-    elif roles.is_boilerplate(text):
-        line.role, line.reason = "boilerplate", "page furniture"
-    elif roles.is_byline(text):
-        line.role, line.reason = "byline", "byline"
-    elif roles.is_caption(text) and len(text) <= 120:
-        line.role, line.reason = "caption", "caption wording"
-    elif roles.is_pullquote_figure(text):
-        line.role, line.reason = "pullquote", "figure set apart"
-    elif line.gap_before >= 3 and len(text) <= 40 and not line.heading_level:
-        # OCR pages leave a wide gap where a photo stood; the short line under it is its caption.
-        line.role, line.reason = "caption", "short line after a picture gap"
-    elif roles.is_title_like(text) or line.heading_level:
-        line.role, line.reason = None, "short"
-    else:
-        line.role, line.reason = "body", "text"
-
-
-def _is_short(line: Line) -> bool:
-    return line.role is None
-
-
-def _is_furniture(line: Line | None) -> bool:
-    return line is None or line.role in ("boilerplate", "metadata")
-
-
-def _in_context(lines: list[Line]) -> None:
-    """Roles a line only shows beside its neighbours: field values, menu leftovers, footers."""
+def _shapes_in_context(lines: list[Line]) -> None:
+    _long_headlines(lines)
+    _picture_gaps(lines)
     _field_values(lines)
+    _fields_beside_metadata(lines)
     _between_furniture(lines)
     _disclaimer_sections(lines)
     _page_footer(lines)
 
 
+def _long_headlines(lines: list[Line]) -> None:
+    """A long unpunctuated line right above the page metadata, before any running text, is a
+    headline too long for its shape (government notices: 关于印发…的通知)."""
+    for index, line in enumerate(lines):
+        if line.shape != Shape.TEXT:
+            continue
+        text = line.match_content
+        following = next((n for n in lines[index + 1:] if n.shape != Shape.FURNITURE), None)
+        if (len(text) <= LONG_HEADLINE_MAX and not re.search(r"[。,;!?]", text) and following is not None
+                and following.shape in (Shape.METADATA, Shape.BYLINE)):
+            line.shape = Shape.SHORT
+        elif _is_paragraph(line):
+            return
+
+
+def _picture_gaps(lines: list[Line]) -> None:
+    """OCR pages leave a wide gap where a photo stood; the short line under it is its caption."""
+    for line in lines:
+        if (line.gap_before >= PICTURE_GAP and len(line.match_content) <= PICTURE_CAPTION_MAX
+                and not line.heading_level and line.shape in (Shape.SHORT, Shape.TEXT)
+                and roles.dateline(line.match_content) is None):
+            line.shape = Shape.CAPTION
+
+
 def _field_values(lines: list[Line]) -> None:
-    """作者: on its own line, the names on the next: the value is metadata too."""
+    """作者: on its own line, the names on the next: the value is metadata too; 【摘要】: on its
+    own line, the summary under it is a standfirst."""
     for label, value in pairwise(lines):
-        if (label.role == "metadata" and roles.is_field_label(label.match_content)
-                and value.role != "metadata" and len(value.match_content) <= 30
-                and not ends_sentence(value.match_content)):
-            _set(value, "metadata", "value of the field above")
+        text = label.match_content
+        if label.shape != Shape.METADATA or not roles.is_field_label(text) or value.shape == Shape.METADATA:
+            continue
+        if roles.is_summary_label(text):
+            value.shape = Shape.STANDFIRST
+        elif len(value.match_content) <= FIELD_VALUE_MAX and not ends_sentence(value.match_content):
+            value.shape = Shape.METADATA
+
+
+def _fields_beside_metadata(lines: list[Line]) -> None:
+    """A short "label: value" line next to page metadata is one more field (范围:全市)."""
+    for before, line, after in zip([None, *lines[:-1]], lines, [*lines[1:], None], strict=True):
+        beside = any(n is not None and n.shape == Shape.METADATA for n in (before, after))
+        if line.shape == Shape.SHORT and beside and roles.FIELD_SHAPED.match(line.match_content):
+            line.shape = Shape.METADATA
+
+
+def _is_furniture(line: Line | None) -> bool:
+    return line is None or line.shape in (Shape.FURNITURE, Shape.METADATA)
 
 
 def _between_furniture(lines: list[Line]) -> None:
-    """A word or two wedged between menus and page metadata is a menu leftover (首 页 / 登 录)."""
-    for i, line in enumerate(lines):
-        before = lines[i - 1] if i else None
-        after = lines[i + 1] if i + 1 < len(lines) else None
-        if _is_short(line) and han_count(line.match_content) <= 4 and before is not None \
-                and _is_furniture(before) and _is_furniture(after):
-            _set(line, "boilerplate", "between page furniture")
+    """A word or two wedged between menus and page metadata is a menu leftover."""
+    for before, line, after in zip([None, *lines[:-1]], lines, [*lines[1:], None], strict=True):
+        if (line.shape == Shape.SHORT and han_count(line.match_content) <= MENU_LEFTOVER_HAN
+                and before is not None and _is_furniture(before) and _is_furniture(after)):
+            line.shape = Shape.FURNITURE
 
 
 def _disclaimer_sections(lines: list[Line]) -> None:
@@ -135,10 +187,15 @@ def _disclaimer_sections(lines: list[Line]) -> None:
     inside = False
     for line in lines:
         text = line.match_content
-        if line.role == "boilerplate" and len(text) <= 40 and text.endswith("声明"):
+        if line.shape == Shape.FURNITURE and len(text) <= DISCLAIMER_HEAD_MAX and text.endswith("声明"):
             inside = True
-        elif inside and line.role in (None, "body", "label"):
-            _set(line, "boilerplate", "inside a site statement")
+        elif inside and line.shape in (Shape.SHORT, Shape.TEXT, Shape.TAG):
+            line.shape = Shape.FURNITURE
+
+
+def _is_paragraph(line: Line) -> bool:
+    text = line.match_content
+    return line.shape == Shape.TEXT and (ends_sentence(text) or len(text) > PARAGRAPH_MIN)
 
 
 def _page_footer(lines: list[Line]) -> None:
@@ -148,157 +205,326 @@ def _page_footer(lines: list[Line]) -> None:
     for line in lines[last + 1:]:
         if _is_furniture(line):
             closed = True
-        elif closed and line.role in (None, "body", "label"):
-            _set(line, "boilerplate", "page footer")
-
-
-def _is_paragraph(line: Line) -> bool:
-    text = line.match_content
-    return line.role == "body" and (ends_sentence(text) or len(text) > 40)
+        elif closed and line.shape in (Shape.SHORT, Shape.TEXT, Shape.TAG):
+            line.shape = Shape.FURNITURE
 
 
 # -- 2. headlines ------------------------------------------------------------------------
 
-def _headline_blocks(lines: list[Line]) -> None:
-    """Decide for each run of short lines: headline, label, sub-heading or plain text."""
-    i = 0
-    article_open = False
+def _short_runs(lines: list[Line]) -> list[tuple[int, int]]:
+    """(start, end) index ranges of consecutive headline-shaped lines."""
+    runs, i = [], 0
     while i < len(lines):
-        if not _is_short(lines[i]):
-            if lines[i].role == "body":
-                article_open = True
+        if lines[i].shape != Shape.SHORT:
             i += 1
             continue
         j = i
-        while j < len(lines) and _is_short(lines[j]):
+        while j < len(lines) and lines[j].shape == Shape.SHORT:
             j += 1
-        # A caption ends the run: a label above a photo does not head the story under it.
-        following = lines[j] if j < len(lines) else None
-        block = lines[i:j]
-        if _judge_block(block, following, article_open):
-            article_open = True
+        runs.append((i, j))
         i = j
+    return runs
 
 
-def _judge_block(block: list[Line], following: Line | None, article_open: bool) -> bool:
-    """Give each line of one run its role; True when the run holds a headline."""
-    headline = _headline_of(block, following, article_open)
-    leftovers = block[: len(block) - len(headline)] if headline else block
-    for position, line in enumerate(leftovers):
-        last = position == len(leftovers) - 1
-        if roles.is_label_like(line.match_content) and not article_open:
-            _set(line, "label", "label")
-        elif article_open and roles.is_person_caption(line.match_content):
-            _set(line, "caption", "post and name under a portrait")
-        elif last and following is not None and "," not in line.match and not headline:
-            _set(line, "body", "sub-heading")
-        else:
-            _set(line, "body", "text")
-    return bool(headline)
+def _next_story_line(lines: list[Line], index: int) -> tuple[Line | None, bool]:
+    """The first line from `index` on that is not header material, and whether a byline or
+    page metadata stood before it (what only follows a headline)."""
+    credited = False
+    for line in lines[index:]:
+        if line.shape in HEADER_SHAPES:
+            # a bare date under a short line closes a letter or notice (signature and date)
+            credit = line.shape == Shape.BYLINE or (line.shape == Shape.METADATA
+                                                     and not roles.is_bare_date(line.match_content))
+            credited = credited or credit
+            continue
+        return line, credited
+    return None, credited
 
 
-def _is_strong(line: Line | None) -> bool:
-    """A byline, a dateline or page metadata: what follows a headline and nothing else."""
-    return line is not None and (line.role in ("byline", "metadata") or line.reason == "dateline")
+def _opens_with_dateline(line: Line | None) -> bool:
+    return line is not None and line.shape == Shape.TEXT and roles.dateline(line.match_content) is not None
 
 
-def _headline_of(block: list[Line], following: Line | None, article_open: bool) -> list[Line]:
-    """The trailing lines of `block` that make a headline (with its labels), or []."""
-    strong = _is_strong(following)
+def _plan_headlines(lines: list[Line], plan: _Plan) -> None:
+    first_text = _first_text(lines, plan)
+    runs = _short_runs(lines)
+    header_runs = [run for run in runs if run[1] <= first_text]
+    if header_runs:
+        _plan_page_header(lines, header_runs, first_text, plan)
+    else:
+        _plan_opening_credit(lines, first_text, plan)
+    article_open = first_text < len(lines)
+    for start, end in runs:
+        if end <= first_text:
+            continue
+        following, credited = _next_story_line(lines, end)
+        _judge_run(lines[start:end], following, credited, article_open, plan)
+    _plan_unheaded_starts(lines, first_text, plan)
+
+
+def _plan_page_header(lines: list[Line], runs: list[tuple[int, int]], first_text: int, plan: _Plan) -> None:
+    """Before the first paragraph, the headline is the last run of short lines that the page
+    metadata or a byline follows (web pages set title, then date and source), else the last
+    run; when an earlier run prints the same words, the earlier (a page repeats its headline
+    under tags and widgets). Other runs are labels, repeats or page furniture (edition
+    headers, site names, slogans, campaign labels)."""
+    chosen = _headline_run(lines, runs)
+    headline = chosen is not None
+    if headline:
+        key = _run_key(lines, runs[chosen])
+        chosen = next(i for i, run in enumerate(runs) if _same_headline(_run_key(lines, run), key))
+        start, end = runs[chosen]
+        following, credited = _next_story_line(lines, end)
+        _plan_headline(lines[start:end], credited or _opens_with_dateline(following), plan)
+    else:
+        _plan_opening_credit(lines, first_text, plan)
+    for index, (run_start, run_end) in enumerate(runs):
+        if headline and index == chosen:
+            continue
+        for line in lines[run_start:run_end]:
+            if headline and index > chosen and _same_headline(_run_key(lines, (run_start, run_end)), key):
+                plan.decide(line, "duplicate", f"repeats the headline on line {lines[start].number}")
+                plan.repeats[line.number] = lines[start].number
+            elif roles.is_label_like(line.match_content):
+                plan.decide(line, "label", "column label")
+            else:
+                plan.decide(line, "boilerplate", "page header above the headline")
+
+
+def _headline_run(lines: list[Line], runs: list[tuple[int, int]]) -> int | None:
+    """Index of the run that heads the page's first article, or None."""
+    credited_runs = []
+    for index, (_, end) in enumerate(runs):
+        _, credited = _next_story_line(lines, end)
+        after = lines[end] if end < len(lines) else None
+        if credited and after is not None and after.shape in (Shape.METADATA, Shape.BYLINE, Shape.FURNITURE):
+            credited_runs.append(index)
+    last = len(runs) - 1
+    start, end = runs[last]
+    following, credited = _next_story_line(lines, end)
+    leads_to_text = following is not None and following.shape == Shape.TEXT
+    lone_label = end - start == 1 and roles.is_label_like(lines[start].match_content)
+    opens_story = credited or _opens_with_dateline(following)
+    if credited_runs and not (opens_story and leads_to_text and not lone_label):
+        return credited_runs[-1]
+    if leads_to_text and not (lone_label and not credited and not _opens_with_dateline(following)):
+        return last
+    return credited_runs[-1] if credited_runs else None
+
+
+def _same_headline(a: str, b: str) -> bool:
+    """Two printings of one headline: equal, or one inside the other (a prefix or a tag added)."""
+    return len(a) >= 4 and len(b) >= 4 and (a == b or (min(len(a), len(b)) >= 8 and (a in b or b in a)))
+
+
+def _plan_opening_credit(lines: list[Line], first_text: int, plan: _Plan) -> None:
+    """A page that opens on a byline or a dateline without a headline: that story is an
+    article of its own (inferred title), not text for a later headline to claim."""
+    opening = lines[first_text] if first_text < len(lines) else None
+    credit = next((line for line in lines[:first_text] if line.shape == Shape.BYLINE), None)
+    if credit is not None:
+        plan.starts.add(credit.number)
+    elif _opens_with_dateline(opening):
+        plan.starts.add(opening.number)
+
+
+def _run_key(lines: list[Line], run: tuple[int, int]) -> str:
+    return _headline_key("".join(line.match_content for line in lines[run[0]:run[1]]))
+
+
+def _first_text(lines: list[Line], plan: _Plan) -> int:
+    """Index of the page's first line of running text. An unfinished line of text right above
+    a headline-shaped line, with nothing before it but furniture, is a long kicker (引题)
+    over the page's headline, not the story's first paragraph."""
+    first = next((i for i, line in enumerate(lines) if line.shape == Shape.TEXT), len(lines))
+    if first + 1 < len(lines) and lines[first + 1].shape == Shape.SHORT:
+        kicker = lines[first]
+        if not ends_sentence(kicker.match_content) and roles.dateline(kicker.match_content) is None:
+            plan.decide(kicker, "label", "kicker")
+            plan.starts.add(kicker.number)
+            return next((i for i, line in enumerate(lines) if i > first and line.shape == Shape.TEXT), len(lines))
+    return first
+
+
+def _judge_run(block: list[Line], following: Line | None, credited: bool, article_open: bool,
+               plan: _Plan) -> None:
+    """A run of short lines after the first paragraph: a new article's headline, a label, a
+    crosshead or a caption."""
+    strong = credited or _opens_with_dateline(following)
     has_title_heading = any(line.heading_level == 1 for line in block)
     has_label = len(block) >= 2 and any(roles.is_label_like(line.match_content) for line in (block[0], block[-1]))
-    if following is None:
-        return []  # short lines closing a page are its last words or furniture
+    leads_to_text = following is not None and following.shape == Shape.TEXT
+    if not leads_to_text:
+        _plan_leftovers(block, following, plan)  # short lines closing a page: its last words or links
+        return
     if len(block) == 1 and roles.is_label_like(block[0].match_content) and not strong:
-        if article_open:
-            return []  # a short sub-heading inside an article
-        _set(block[0], "label", "column label")
-        return block
-    if _is_stacked_headline(block, following, article_open):
+        plan.decide(block[0], "body", "crosshead", crosshead=True)
+        return
+    if _is_stacked_headline(block, following):
         *main, deck = block
         for line in main:
-            _set(line, "title", "stacked headline")
-        _set(deck, "label", "subtitle")
-        return block
-    if not (strong or has_title_heading or has_label or not article_open):
-        return []
+            plan.decide(line, "title", "stacked headline")
+        plan.decide(deck, "label", "subtitle")
+        plan.starts.add(block[0].number)
+        return
+    if strong or has_title_heading or has_label:
+        _plan_headline(block, strong or has_title_heading, plan)
+        return
+    _plan_leftovers(block, following, plan)
+
+
+def _plan_leftovers(block: list[Line], following: Line | None, plan: _Plan) -> None:
+    """Short lines inside an article that head nothing: portrait captions, crossheads, text."""
+    for position, line in enumerate(block):
+        last = position == len(block) - 1
+        if roles.is_person_caption(line.match_content):
+            plan.decide(line, "caption", "post and name under a portrait")
+        elif last and following is not None and following.shape == Shape.TEXT and "," not in line.match:
+            plan.decide(line, "body", "crosshead", crosshead=True)
+        elif following is None and not re.search(r"[,、]", line.match):
+            plan.decide(line, "boilerplate", "short line closing the page")
+        elif following is None:
+            plan.decide(line, "body", "text cut off at the end of the page")
+        else:
+            plan.decide(line, "body", "short line of text")
+
+
+def _is_stacked_headline(block: list[Line], following: Line | None) -> bool:
+    """Three or more short lines stacked over body text inside an article start a new item
+    (an explainer or graphic set in the page): a crosshead is one line, not a stack."""
+    return (len(block) >= STACK_MIN and following is not None and following.shape == Shape.TEXT
+            and not any("," in line.match or roles.is_label_like(line.match_content) for line in block))
+
+
+def _plan_headline(block: list[Line], credited: bool, plan: _Plan) -> None:
+    """Decide the lines of a headline block: column labels, kicker (引题), main headline (主题)
+    and subtitle (副题). Of two stacked lines the main headline is the shorter, punchy one, or
+    the one shaped "subject: statement"; a dash or a bracketed column name marks a subtitle."""
     lines = list(block)
-    taken: list[Line] = []
     if len(lines) > 1 and roles.is_label_like(lines[-1].match_content):
-        line = lines.pop()
-        _set(line, "label", "column label after its headline")
-        taken.insert(0, line)
+        plan.decide(lines.pop(), "label", "column label after its headline")
+    if len(lines) > 1 and roles.is_subtitle(lines[-1].match_content):
+        plan.decide(lines.pop(), "label", "subtitle")
+    elif len(lines) > 1 and _upper_is_main(lines[-2], lines[-1]):
+        plan.decide(lines.pop(), "label", "subtitle")
     main = [lines.pop()]
     while lines and ((len(main[0].content) < SHORT_JOIN and len(lines[-1].content) < SHORT_JOIN)
                      or lines[-1].content.endswith((":", ":"))):
         main.insert(0, lines.pop())
     for line in main:
-        _set(line, "title", "headline")
-    taken[:0] = main
-    kicker_shaped = lines and not roles.is_label_like(lines[-1].match_content) and "," not in lines[-1].match
-    if kicker_shaped and (strong or has_title_heading):
-        line = lines.pop()
-        _set(line, "label", "kicker")
-        taken.insert(0, line)
+        plan.decide(line, "title", "headline")
+    if lines and not roles.is_label_like(lines[-1].match_content) and "," not in lines[-1].match:
+        plan.decide(lines.pop(), "label", "kicker")
     if lines and roles.is_label_like(lines[-1].match_content):
-        line = lines.pop()
-        _set(line, "label", "column label")
-        taken.insert(0, line)
-    return taken
+        plan.decide(lines.pop(), "label", "column label")
+    for line in lines:
+        plan.decide(line, "boilerplate", "above the headline")
+    opening = next(line for line in block if plan.role(line) != "boilerplate")
+    plan.starts.add(opening.number)
 
 
-def _is_stacked_headline(block: list[Line], following: Line | None, article_open: bool) -> bool:
-    """Three or more short lines stacked over body text inside an article start a new item
-    (an explainer or graphic set in the page): a sub-heading is one line, not a stack."""
-    return (article_open and len(block) >= 3 and following is not None and following.role == "body"
-            and not any("," in line.match or roles.is_label_like(line.match_content) for line in block))
+def _upper_is_main(upper: Line, lower: Line) -> bool:
+    """Of two whole headline lines, whether the upper is the main headline (the lower then
+    being its subtitle) rather than the kicker above it."""
+    a, b = upper.match_content, lower.match_content
+    if len(a) < SHORT_JOIN and len(b) < SHORT_JOIN or a.endswith(":"):
+        return False  # fragments of one headline set over two lines
+    if roles.is_label_like(a):
+        return False  # a column's name above its headline
+    if re.search(r"[^:]:[^:]", a) and not re.search(r":", b):
+        return True  # "subject: statement" is the main headline's form
+    if roles.is_couplet(a) != roles.is_couplet(b):
+        return roles.is_couplet(a)  # two balanced phrases: the main headline's form
+    return len(a) < len(b)
 
 
-def _set(line: Line, role: str, reason: str) -> None:
-    line.role, line.reason = role, reason
+def _plan_unheaded_starts(lines: list[Line], first_text: int, plan: _Plan) -> None:
+    """After finished paragraphs, a byline followed by text, or a dateline paragraph, opens a
+    new article that prints no headline (briefs set one after another). A byline after no
+    more than a standfirst's worth of text is the current article's own."""
+    paragraphs = 0  # since the last article start
+    for index, line in enumerate(lines):
+        if index < first_text:
+            continue
+        if line.number in plan.starts:
+            paragraphs = 0
+        if plan.role(line) is not None:
+            continue
+        if line.shape == Shape.TEXT:
+            if paragraphs and roles.dateline(line.match_content) is not None and not _after_header(lines, index):
+                plan.starts.add(line.number)
+                paragraphs = 0
+            paragraphs += 1
+        elif line.shape == Shape.BYLINE and paragraphs > STANDFIRST_MAX_LINES and index + 1 < len(lines) \
+                and lines[index + 1].shape == Shape.TEXT:
+            plan.starts.add(line.number)
+            paragraphs = 0
+
+
+def _after_header(lines: list[Line], index: int) -> bool:
+    """The line follows a byline or metadata (the header of an article already started)."""
+    for line in reversed(lines[:index]):
+        if line.shape in (Shape.BYLINE, Shape.METADATA):
+            return True
+        if line.shape in (Shape.TEXT, Shape.SHORT):
+            return False
+    return False
 
 
 # -- 3. articles -------------------------------------------------------------------------
 
-def _assemble(lines: list[Line]) -> list[_Draft]:
+def _headline_part(line: Line, plan: _Plan) -> bool:
+    decision = plan.decisions.get(line.number)
+    return decision is not None and decision.role in ("title", "label") and not decision.crosshead
+
+
+def _assemble(lines: list[Line], plan: _Plan) -> list[_Draft]:
     drafts: list[_Draft] = [_Draft()]
     for line in lines:
-        starts_headline = line.role == "title" or (line.role == "label" and line.reason in ("column label", "kicker"))
         current = drafts[-1]
-        continues_title = line.role == "title" and current.headline and not current.lines
-        if starts_headline and not continues_title and (current.lines or current.headline):
+        if line.number in plan.starts and (current.lines or _has_title(current, plan)):
             current = _Draft()
             drafts.append(current)
-        (current.headline if starts_headline else current.lines).append(line)
+        if line.number in plan.starts:
+            current.starts_story = True
+        in_headline = _headline_part(line, plan) and not current.lines
+        (current.headline if in_headline else current.lines).append(line)
     drafts = [d for d in drafts if d.headline or d.lines]
-    titled = [d for d in drafts if any(line.role == "title" for line in d.headline)]
-    if not titled:
-        return [_Draft(lines=[line for d in drafts for line in d.headline + d.lines])] if drafts else []
+    stories = [d for d in drafts if d.starts_story]
+    if not stories:
+        return [_Draft(lines=[line for d in drafts for line in d.headline + d.lines], starts_story=True)] \
+            if drafts else []
     for draft in drafts:
-        if draft not in titled:
-            _place_stray(draft, titled)
-    return titled
+        if not draft.starts_story:
+            _place_stray(draft, stories)
+    return stories
 
 
-def _place_stray(stray: _Draft, titled: list[_Draft]) -> None:
+def _has_title(draft: _Draft, plan: _Plan) -> bool:
+    return any(plan.role(line) == "title" for line in draft.headline)
+
+
+def _place_stray(stray: _Draft, stories: list[_Draft]) -> None:
     """Text outside any headline's reach joins the article it shares most words with."""
     lines = stray.headline + stray.lines
-    body = [line for line in lines if line.role == "body"]
+    body = [line for line in lines if line.shape == Shape.TEXT]
     if not body:
-        target = min(titled, key=lambda d: abs(d.headline[0].number - lines[0].number))
+        target = min(stories, key=lambda d: abs(_first_number(d) - lines[0].number))
     else:
         grams = _bigrams("".join(line.match for line in body))
-        target = max(titled, key=lambda d: (_overlap(grams, _bigrams(_draft_text(d))), -titled.index(d)))
-        for line in body:
-            line.reason = "set apart from its headline"
-    if lines[0].number < target.headline[0].number:
+        target = max(stories, key=lambda d: (_overlap(grams, _bigrams(_draft_text(d))), -stories.index(d)))
+    if lines[0].number < _first_number(target):
         target.lines[:0] = lines
     else:
         target.lines.extend(lines)
 
 
+def _first_number(draft: _Draft) -> int:
+    return (draft.headline or draft.lines)[0].number
+
+
 def _draft_text(draft: _Draft) -> str:
-    return "".join(line.match for line in draft.headline + draft.lines if line.role in ("title", "body"))
+    return "".join(line.match for line in draft.headline + draft.lines if line.shape in (Shape.TEXT, Shape.SHORT))
 
 
 def _bigrams(text: str) -> Counter:
@@ -313,22 +539,53 @@ def _overlap(a: Counter, b: Counter) -> int:
 # -- 4. duplicates -----------------------------------------------------------------------
 
 def _headline_key(text: str) -> str:
-    return _normal(roles.headline_text(HEADLINE_TAG.sub("", text.strip())))
+    return _normal(roles.headline_text(roles.echoed_headline(text) or text))
 
 
-def _mark_repeated_headlines(drafts: list[_Draft]) -> None:
+def _normal(text: str) -> str:
+    return re.sub(r"[\s\"“”'‘’「」]", "", text)
+
+
+def _is_text_role(line: Line, plan: _Plan) -> bool:
+    """Whether the line would be read as the article's text (body, label or title)."""
+    role = plan.role(line)
+    return role in ("body", "label", "title") or (role is None and line.shape in (Shape.TEXT, Shape.SHORT))
+
+
+def _mark_repeated_headlines(drafts: list[_Draft], plan: _Plan) -> None:
     """Web pages print the headline twice (once tagged, once in the page body): keep the first."""
     for draft in drafts:
-        titles = [line for line in draft.headline if line.role == "title"]
+        titles = [line for line in draft.headline if plan.role(line) == "title"]
         if not titles:
             continue
         key = _headline_key("".join(line.match_content for line in titles))
+        if len(key) < 4:
+            continue
         for line in draft.lines:
-            if line.role in ("body", "label", "title") and len(key) >= 4 and _headline_key(line.match_content) == key:
-                _set(line, "duplicate", f"repeats the headline on line {titles[0].number}")
+            if _is_text_role(line, plan) and _headline_key(line.match_content) == key:
+                plan.decide(line, "duplicate", f"repeats the headline on line {titles[0].number}")
+                plan.repeats[line.number] = titles[0].number
 
 
-# -- 4b. duplicate passages --------------------------------------------------------------
+def _mark_standfirsts(drafts: list[_Draft], plan: _Plan) -> None:
+    """Text between the headline and the byline, when the story runs on below it, summarises
+    it (a standfirst), often in words the story repeats."""
+    for draft in drafts:
+        lines = draft.lines
+        credits = [i for i, line in enumerate(lines) if line.shape == Shape.BYLINE]
+        first_text = next((i for i, line in enumerate(lines) if line.shape == Shape.TEXT), None)
+        if not credits or first_text is None or not draft.headline:
+            continue
+        credit = next((i for i in credits if i > first_text), None)
+        if credit is None or not any(line.shape == Shape.TEXT for line in lines[credit + 1:]):
+            continue
+        summary = [line for line in lines[first_text:credit] if line.shape == Shape.TEXT]
+        if len(summary) > STANDFIRST_MAX_LINES:
+            continue  # a whole story above a closing credit, not a summary
+        for line in summary:
+            if plan.role(line) is None:
+                plan.decide(line, "standfirst", "summary above the byline")
+
 
 def _cosine(a: Counter, b: Counter) -> float:
     """Similarity of two bigram profiles that does not favour the longer article."""
@@ -337,17 +594,13 @@ def _cosine(a: Counter, b: Counter) -> float:
     return dot / norm if norm else 0.0
 
 
-def _normal(text: str) -> str:
-    return re.sub(r"[\s\"“”'‘’]", "", text)
-
-
-def _mark_duplicates(drafts: list[_Draft]) -> None:
+def _mark_duplicates(drafts: list[_Draft], plan: _Plan) -> None:
     """Of two copies of a passage, keep the one whose article it belongs to."""
     owner: dict[int, _Draft] = {}
     candidates: list[Line] = []
     for draft in drafts:
         for line in draft.lines:
-            if line.role in ("body", "caption") and len(_normal(line.match)) >= 8:
+            if _copy_kind(line, plan) and len(_normal(line.match)) >= DUPLICATE_MIN:
                 owner[id(line)] = draft
                 candidates.append(line)
     normals = {id(line): _normal(line.match) for line in candidates}
@@ -357,17 +610,19 @@ def _mark_duplicates(drafts: list[_Draft]) -> None:
     by_prefix: dict[str, dict[int, dict[str, list[Line]]]] = {}
     for line in candidates:
         normal = normals[id(line)]
-        by_prefix.setdefault(normal[:8], {}).setdefault(len(normal), {}).setdefault(normal, []).append(line)
+        by_prefix.setdefault(normal[:DUPLICATE_MIN], {}).setdefault(len(normal), {}).setdefault(normal, []).append(line)
     pairs: list[tuple[Line, Line]] = []  # (copy, the line that contains it)
     for longer in candidates:
         text = normals[id(longer)]
         seen: set[int] = set()
-        for start in range(len(text) - 7):
-            for length, by_text in by_prefix.get(text[start:start + 8], {}).items():
-                if start + length > len(text) or (length < 15 and length != len(text)):
+        for start in range(len(text) - DUPLICATE_MIN + 1):
+            for length, by_text in by_prefix.get(text[start:start + DUPLICATE_MIN], {}).items():
+                if start + length > len(text) or (length < CONTAINED_MIN and length != len(text)):
                     continue
                 for shorter in by_text.get(text[start:start + length], ()):
-                    if shorter is longer or id(shorter) in seen or shorter.role != longer.role:
+                    if shorter is longer or id(shorter) in seen:
+                        continue
+                    if _copy_kind(shorter, plan) != _copy_kind(longer, plan):
                         continue
                     seen.add(id(shorter))
                     if length == len(text) and shorter.number < longer.number:
@@ -382,38 +637,35 @@ def _mark_duplicates(drafts: list[_Draft]) -> None:
         key = (id(owner[id(first)]), id(owner[id(second)]))
         shared[key] = shared.get(key, Counter()) + _bigrams(first.match)
     for copy, container in pairs:
-        if copy.role == "duplicate" or container.role == "duplicate":
+        if plan.role(copy) == "duplicate" or plan.role(container) == "duplicate":
             continue
-        stray = _stray_copy(copy, container, owner, normals, repeated, shared)
+        stray = _stray_copy(copy, container, owner, normals, repeated, shared, plan)
         kept = container if stray is copy else copy
-        stray.role, stray.reason = "duplicate", f"repeats line {kept.number}"
+        plan.decide(stray, "duplicate", f"repeats line {kept.number}")
+        plan.repeats[stray.number] = kept.number
 
 
-REPEATS = re.compile(r"repeats line (\d+)")
-
-
-def _record_repeated_articles(drafts: list[_Draft], articles: list[Article], source: Source) -> None:
-    """A whole article printed twice on one page leaves a copy with nothing but duplicate
-    lines: record it in also_in of the article it repeats instead of dropping it silently."""
-    owner = {n: a for a in articles if a.paragraphs for n in a.body_lines}
-    for draft, article in zip(drafts, articles, strict=True):
-        if article.paragraphs:
-            continue
-        copies = [line for line in draft.lines if line.role == "duplicate"]
-        found = REPEATS.match(copies[0].reason) if copies else None
-        first = owner.get(int(found.group(1))) if found else None
-        if first is not None:
-            first.also_in.append({"file": source.file, "lines": [line.number for line in copies]})
+def _copy_kind(line: Line, plan: _Plan) -> str | None:
+    """Which lines can repeat each other: text with text, captions with captions."""
+    role = plan.role(line)
+    if role == "standfirst" or (role is None and line.shape == Shape.TEXT) or role == "body":
+        return "text"
+    if role is None and line.shape == Shape.CAPTION:
+        return "caption"
+    return None
 
 
 def _stray_copy(copy: Line, container: Line, owner: dict[int, _Draft], normals: dict[int, str],
-                repeated: set[int], shared: dict[tuple[int, int], Counter]) -> Line:
+                repeated: set[int], shared: dict[tuple[int, int], Counter], plan: _Plan) -> Line:
     """The copy that does not continue its article's flow.
 
-    A strictly shorter copy is a fragment of the longer. Between equal copies in different
-    articles, the one whose article is closer to the shared passages (outside repeated
-    lines) stays; otherwise the first copy stays.
+    A standfirst repeating the story is the stray copy; a strictly shorter copy is a fragment
+    of the longer. Between equal copies in different articles, the one whose article is
+    closer to the shared passages (outside repeated lines) stays; otherwise the first stays.
     """
+    for line, other in ((copy, container), (container, copy)):
+        if plan.role(line) == "standfirst" and plan.role(other) != "standfirst":
+            return line
     if len(normals[id(copy)]) < len(normals[id(container)]):
         return copy
     first, second = sorted((copy, container), key=lambda line: line.number)
@@ -429,29 +681,80 @@ def _stray_copy(copy: Line, container: Line, owner: dict[int, _Draft], normals: 
 
 def _text_outside(draft: _Draft, repeated: set[int]) -> str:
     return "".join(line.match for line in draft.headline + draft.lines
-                   if id(line) not in repeated and line.role in ("title", "body"))
+                   if id(line) not in repeated and line.shape in (Shape.TEXT, Shape.SHORT))
 
 
-# -- 5. the finished article -------------------------------------------------------------
+# -- 5. roles ----------------------------------------------------------------------------
 
-def _finish(draft: _Draft, source: Source) -> Article:
+SHAPE_ROLES = {
+    Shape.FURNITURE: ("boilerplate", "page furniture"),
+    Shape.METADATA: ("metadata", "page metadata"),
+    Shape.BYLINE: ("byline", "byline"),
+    Shape.CAPTION: ("caption", "caption"),
+    Shape.STANDFIRST: ("standfirst", "labelled summary"),
+    Shape.TAG: ("label", "bracketed tag"),
+    Shape.FIGURE: ("pullquote", "figure set apart"),
+    Shape.SHORT: ("body", "short line of text"),
+    Shape.TEXT: ("body", "text"),
+}
+
+
+def _assign_roles(lines: list[Line], plan: _Plan) -> None:
+    """The one place where a line's role is set."""
+    for line in lines:
+        decision = plan.decisions.get(line.number)
+        line.role, line.reason = (decision.role, decision.reason) if decision else SHAPE_ROLES[line.shape]
+        line.crosshead = bool(decision and decision.crosshead)
+
+
+def _finish(draft: _Draft, plan: _Plan, source: Source) -> Article:
     title_lines = [line for line in draft.headline if line.role == "title"]
     labels = [line for line in draft.headline + draft.lines if line.role == "label"]
     article = Article(source=source.file, title="")
     article.title_lines = [line.number for line in title_lines]
     article.title = roles.headline_text(_join([line.content for line in title_lines]))
-    decks = ("kicker", "subtitle")  # printed with the headline, unlike a column name
+    decks = {"kicker", "subtitle"}  # printed with the headline, unlike a column name
     kickers = [line.content for line in labels if line.reason in decks]
-    columns = [line.content.strip("“”\"「」") for line in labels if line.reason not in decks]
+    columns = [line.content.strip("“”\"「」【】[] ") for line in labels if line.reason not in decks]
     article.kicker = " ".join(kickers) or None
     article.column = columns[0] if columns else None
     article.paragraphs = _paragraphs([line for line in draft.lines if line.role == "body"])
     article.captions = [line.content for line in draft.lines if line.role == "caption"]
+    article.standfirst = " ".join(line.content for line in draft.lines if line.role == "standfirst") or None
     article.byline = _byline(draft, article.paragraphs)
+    article.furniture_lines = [line.number for line in draft.headline + draft.lines if line.role != "body"]
+    tag = roles.LEADING_TAG.match(article.title)
+    if tag and han_count(article.title[tag.end():]) >= INFERRED_MIN_HAN:
+        article.column = article.column or tag.group("tag")
+        article.title = article.title[tag.end():].strip()
+    if not article.title:
+        article.title = _original_title(draft) or ""
     if not article.title:
         article.title = infer_title(article.paragraphs)
         article.title_inferred = True
     return article
+
+
+def _original_title(draft: _Draft) -> str | None:
+    """A page that prints its headline only as 原标题:… (the last such line is the main title)."""
+    for line in reversed(draft.headline + draft.lines):
+        title = roles.original_title(line.match_content) if line.role == "metadata" else None
+        if title:
+            return roles.headline_text(line.content[len(line.match_content) - len(title):])
+    return None
+
+
+def _record_repeated_articles(drafts: list[_Draft], articles: list[Article], plan: _Plan, source: Source) -> None:
+    """A whole article printed twice on one page leaves a copy with nothing but duplicate
+    lines: record it in also_in of the article it repeats instead of dropping it silently."""
+    owner = {n: a for a in articles if a.paragraphs for n in a.body_lines}
+    for draft, article in zip(drafts, articles, strict=True):
+        if article.paragraphs:
+            continue
+        copies = [line for line in draft.lines if line.role == "duplicate"]
+        first = owner.get(plan.repeats.get(copies[0].number, -1)) if copies else None
+        if first is not None:
+            first.also_in.append({"file": source.file, "lines": [line.number for line in copies]})
 
 
 def _byline(draft: _Draft, paragraphs: list[Paragraph]) -> str | None:
@@ -508,24 +811,25 @@ def _join(parts: list[str]) -> str:
 def _paragraphs(lines: list[Line]) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     for line in lines:
-        is_heading = line.reason == "sub-heading"
         text = _clean_text(line)
         previous = paragraphs[-1] if paragraphs else None
-        if (previous and previous.kind == "p" and not is_heading and _cut_mid_sentence(previous.text)
+        if (previous and previous.kind == "p" and not line.crosshead and _cut_mid_sentence(previous.text)
                 and not ENUMERATION.match(line.content) and not roles.dateline(line.match.strip())):
             previous.text += text
             previous.lines.append(line.number)
             line.reason = f"continues line {previous.lines[0]}"
             continue
-        paragraphs.append(Paragraph(text=text, lines=[line.number], kind="h" if is_heading else "p"))
+        paragraphs.append(Paragraph(text=text, lines=[line.number], kind="h" if line.crosshead else "p"))
     for paragraph in paragraphs:
         paragraph.match_text = match_form(paragraph.text)
     return paragraphs
 
 
 def _clean_text(line: Line) -> str:
-    """The line's text without anti-scraping scraps glued to its ends (match and text align)."""
+    """The line's text without anti-scraping scraps glued to its ends, nor page fields glued to
+    its start (来源:… 发布时间:… before the first sentence); match and text align."""
     start, end = roles.junk_free_span(line.match_content)
+    start = max(start, roles.glued_fields_end(line.match_content))
     return line.content[start:end].strip()
 
 
@@ -557,7 +861,7 @@ def _first_sentence(match: str) -> tuple[int, int]:
     """Span of the first sentence after any dateline, credit or standfirst label."""
     found = roles.dateline(match)
     start = found.end if found else 0
-    label = re.match(r"\s*[【\[]?(?:摘要|导语|内容提要|提要)[】\]]?\s*:?\s*", match[start:])
+    label = roles.SUMMARY_LABEL.match(match[start:])
     if label:
         start += label.end()
     sentence_end = re.search(r"[。!?]", match[start:])
@@ -579,7 +883,8 @@ def _first_clause(paragraph: Paragraph) -> str | None:
     for piece in re.finditer(r"[^,;:]+", match[start:end]):
         a, b = start + piece.start(), start + piece.end()
         clause_match = match[a:b].strip()
-        if TIME_LEAD.match(clause_match) or han_count(clause_match) < 6 or roles.is_person_caption(clause_match):
+        if (TIME_LEAD.match(clause_match) or han_count(clause_match) < INFERRED_MIN_HAN
+                or roles.is_person_caption(clause_match)):
             continue
         clauses.append(_without_asides(text[a:b], match[a:b]).strip())
     if not clauses:

@@ -6,6 +6,7 @@ what else is in the registry, so published links survive additions.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -16,7 +17,14 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 def pinyin_words(text: str) -> list[str]:
     """Toneless pinyin syllables (Latin runs kept as they are), lowercase."""
-    return [w.lower() for w in lazy_pinyin(text, style=Style.NORMAL, errors="default")]
+    return list(_pinyin_words(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _pinyin_words(text: str) -> tuple[str, ...]:
+    # Cached: a name's slug and its displayed pinyin need the same syllables, and pypinyin
+    # dominates registry loading at thousands of entities.
+    return tuple(w.lower() for w in lazy_pinyin(text, style=Style.NORMAL, errors="default"))
 
 
 def slugify(text: str) -> str:

@@ -13,12 +13,12 @@ def analyse(tmp_path, text, meta=None):
     return analyse_source(source, Tagger(registry), warnings)
 
 
-def test_dateline_takes_its_year_from_the_curated_date(tmp_path):
+def test_curated_date_is_the_publication_date(tmp_path):
     meta = SourceMeta(
         publication="某某日报", date="2023-03-06", url="https://example.org/a", attribution="某某日报版权所有"
     )
     [article] = analyse(tmp_path, BRIEF, meta)
-    assert article.date == "2023-03-05"
+    assert article.date == "2023-03-06" and article.date_md is None
     assert (article.publication, article.url, article.attribution) == (
         "某某日报",
         "https://example.org/a",
@@ -27,9 +27,36 @@ def test_dateline_takes_its_year_from_the_curated_date(tmp_path):
     assert article.byline == "记者 王小明"
 
 
-def test_dateline_without_a_year_anywhere_stays_undated(tmp_path):
+def test_dateline_without_a_year_anywhere_keeps_month_and_day_only(tmp_path):
     [article] = analyse(tmp_path, BRIEF)
-    assert article.date is None
+    assert article.date is None and article.date_md == "03-05"
+
+
+def test_page_stamp_gives_the_date_and_the_dateline_only_its_day(tmp_path):
+    stamped = "某地新材料产业园揭牌\n\n2023-03-06 08:30 来源:某某日报\n\n" + BRIEF.split("\n\n", 1)[1]
+    [article] = analyse(tmp_path, stamped)
+    assert article.date == "2023-03-06" and article.date_md is None
+
+
+def test_lead_opening_on_a_month_and_day(tmp_path):
+    text = "【某某商报网讯】记者 王小明 报导:8月28日,某地召开科技合作洽谈会新闻发布会,介绍本届洽谈会情况。\n"
+    [article] = analyse(tmp_path, text)
+    assert article.date is None and article.date_md == "08-28"
+    assert article.byline == "记者 王小明"
+
+
+def test_photo_story_dated_by_its_caption(tmp_path):
+    text = ("某地报社主管主办\n开春以来,某市选派科技特派员走进田间地头,开展实用技术培训,帮助春耕生产。\n"
+            "图①为4月11日,在某镇某村,科技特派员驾驶农机帮助村民翻耕农田。\n新华社发 王小明 摄\n")
+    [article] = analyse(tmp_path, text)
+    assert article.date is None and article.date_md == "04-11"
+    assert article.body_lines == [2]
+
+
+def test_an_impossible_month_day_is_not_a_date(tmp_path):
+    text = "本报13月45日讯 某地新材料产业园正式揭牌,首批入驻企业十二家,总投资二十亿元。\n"
+    [article] = analyse(tmp_path, text)
+    assert article.date is None and article.date_md is None
 
 
 def test_page_metadata_lines_give_date_and_publication(tmp_path):

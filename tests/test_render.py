@@ -43,3 +43,16 @@ def test_relative_links_match_posixpath():
 
 def test_line_ranges_read_naturally():
     assert _ranges([13, 15, 17, 40, 41, 60]) == "13–17、40–41、60"
+
+
+def test_article_page_shows_standfirst_and_a_month_day_as_printed():
+    from build_digest.digest import Digest
+    from build_digest.registry import Registry
+    from build_digest.render.articles import render_article
+
+    article = article_with("正文第一段。", [])
+    article.standfirst = "内容提要:某地召开科技大会。"
+    article.date_md = "08-17"
+    page = render_article(article, Digest(registry=Registry()))
+    assert "内容提要:某地召开科技大会。\n{ .digest-standfirst }" in page
+    assert "8月17日（原文未印年份）" in page

@@ -252,7 +252,10 @@ def test_footer_first_page_with_field_labels_and_standfirst(tmp_path):
     assert (article.title, article.column, article.byline) == ("滨江新区氢能产业园开工", "工作动态", "林晓舟 韩清源")
     expected = ["boilerplate"] * 3 + ["metadata"] * 4 + ["boilerplate"]
     assert [lines[n].role for n in (1, 2, 3, 6, 7, 8, 9, 10)] == expected
-    assert lines[11].role == "body"
+    # A labelled summary is shown with the story, not read as its first paragraph.
+    assert lines[11].role == "standfirst"
+    assert article.standfirst.endswith("首批十二家企业入驻。")
+    assert article.body_lines == [12, 13]
 
 
 def test_masthead_and_junk_lines_are_furniture(tmp_path):

@@ -14,7 +14,6 @@ from statistics import median
 
 from build_digest.geo import divisions
 
-COUNTY_DIGITS = 6  # a county's adcode has six significant digits
 COVER = 0.65  # a county's disc reaches this share of the way to its typical neighbour
 R_MIN, R_MAX = 0.12, 1.3  # degrees: keeps city districts visible and lone desert counties modest
 R_ALONE = 0.5  # degrees, for a county with no neighbour in its prefecture, or a province without counties
@@ -24,10 +23,10 @@ R_ALONE = 0.5  # degrees, for a county with no neighbour in its prefecture, or a
 def county_discs(prefix: str = "") -> tuple[tuple[float, float, float], ...]:
     """(lon, lat, radius in degrees) of every county-level division under the adcode prefix."""
     inside = [p for p in divisions() if p.adcode.startswith(prefix)]
-    counties = [p for p in inside if len(p.prefix) == COUNTY_DIGITS]
+    counties = [p for p in inside if p.level == "county"]
     # Province-level divisions the table gives no county for (Hong Kong, Macao, Taiwan): one disc.
     with_counties = {p.adcode[:2] for p in counties}
-    lone = [p for p in inside if len(p.prefix) == 2 and p.prefix not in with_counties]
+    lone = [p for p in inside if p.level == "province" and p.adcode[:2] not in with_counties]
     by_prefecture: dict[str, list] = {}
     for place in counties:
         by_prefecture.setdefault(place.adcode[:4], []).append(place)

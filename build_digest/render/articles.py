@@ -28,6 +28,8 @@ def render_article(article: Article, digest: Digest) -> str:
     if article.title_inferred:
         out.append('!!! info "标题由编者拟定"\n    原文未印标题，此标题根据正文首句拟定。\n\n')
     out.append(_facts(article, here) + "\n\n")
+    if article.standfirst:
+        out.append(f"{text(article.standfirst)}\n{{ .digest-standfirst }}\n\n")
     if article.excerpt:
         out.append(_excerpt_notice(article))
     linked: set[str] = set()
@@ -65,7 +67,7 @@ def _excerpt_notice(article: Article) -> str:
 
 
 def _facts(article: Article, here: str) -> str:
-    parts = [f"**日期** {date_label(article.date)}"]
+    parts = [f"**日期** {date_label(article.date, article.date_md)}"]
     if article.publication:
         name = text(article.publication)
         parts.append(f"**来源** [{name}]({markup.attr(article.url)})" if article.url else f"**来源** {name}")
@@ -84,9 +86,9 @@ def _linked_text(article: Article, index: int, here: str, digest: Digest, linked
     """Paragraph text with the first mention of each entity linked to its page."""
     paragraph = article.paragraphs[index]
     pieces, cursor = [], 0
-    for mention in sorted((m for m in article.mentions if m.paragraph == index), key=lambda m: m.start):
-        if mention.entity_id in linked:
-            continue
+    for mention in sorted((m for m in article.mentions if m.paragraph == index), key=lambda m: (m.start, -m.end)):
+        if mention.entity_id in linked or mention.start < cursor:
+            continue  # linked already, or a place inside a linked name (徐州市 in 徐州市科技局)
         linked.add(mention.entity_id)
         entity = digest.registry.entities[mention.entity_id]
         pieces.append(text_piece(paragraph.text[cursor : mention.start]))
@@ -135,7 +137,7 @@ def _related_block(article: Article, here: str, digest: Digest) -> str:
         other = digest.articles[other_id]
         out.append(
             f"- {link(other.title, here, page_path(article_url(other)))}"
-            f"（{date_label(other.date)}，共同涉及 {shared} 个条目）\n"
+            f"（{date_label(other.date, other.date_md)}，共同涉及 {shared} 个条目）\n"
         )
     return "".join(out) + "\n"
 

@@ -19,6 +19,9 @@ from build_digest.render.markup import NOT_SEARCHED, date_label, link, page_path
 from build_digest.render.preview import LEVEL_LABELS, SENTENCE_MARKS, first_sentence, kind_label
 from build_digest.searchwords import search_terms
 
+UNREVIEWED_NOTE = (
+    '!!! note "未审核"\n    本条目由程序从报道中自动识别，尚未经编辑审核；名称、类型和上级可能有误。\n\n'
+)
 CO_MENTION_LIMIT = 8
 QUOTED_ARTICLES = 30  # newest articles quoted with their sentences; older ones listed by title
 # An entity's own page should outrank the articles that merely mention it. Regions need more:
@@ -40,6 +43,8 @@ def render_entity(entity: Entity, digest: Digest) -> str:
         **({"feed": True} if feed else {}),
     )
     out = [front, f"# {text(entity.name)}\n\n"]
+    if not entity.reviewed:
+        out.append(UNREVIEWED_NOTE)
     # Before the facts: a lower-level region's small locator floats beside them on wide screens.
     if entity.type == "region" and entity.level != "province":
         out.append(region_picture(entity, digest))
@@ -139,7 +144,8 @@ def _mentions_block(entity: Entity, articles: list[Article], here: str, digest: 
 
 
 def _dated(article: Article) -> str:
-    return date_label(article.date) + (f" · {text(article.publication)}" if article.publication else "")
+    publication = f" · {text(article.publication)}" if article.publication else ""
+    return date_label(article.date, article.date_md) + publication
 
 
 

@@ -73,7 +73,7 @@ def render_home(digest: Digest) -> str:
 def _article_item(article: Article, here: str) -> str:
     source = f" · {text(article.publication)}" if article.publication else ""
     title = link(article.title, here, page_path(article_url(article)))
-    return f"- {title} <small>{date_label(article.date)}{source}</small>\n"
+    return f"- {title} <small>{date_label(article.date, article.date_md)}{source}</small>\n"
 
 
 def _topic_cloud(digest: Digest, here: str) -> str:

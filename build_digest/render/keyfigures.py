@@ -31,7 +31,7 @@ def figures_block(rows: list[FigureSentence], here: str, heading: str = "关键�
     ]
     for row in rows[:SHOWN_SENTENCES]:
         article = row.article
-        when = link(date_label(article.date), here, page_path(article_url(article)))
+        when = link(date_label(article.date, article.date_md), here, page_path(article_url(article)))
         values = "<br>".join(_value(f) for f in row.figures)
         out.append(f"| {when} | {text(row.sentence) or WITHHELD} | {values} |\n")
     return "".join(out) + "\n"

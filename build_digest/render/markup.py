@@ -92,11 +92,15 @@ def front_matter(title: str, description: str = "", **extra) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-def date_label(date: str | None) -> str:
-    if not date:
-        return "日期不详"
-    year, month, day = date.split("-")
-    return f"{int(year)}年{int(month)}月{int(day)}日"
+def date_label(date: str | None, date_md: str | None = None) -> str:
+    """A date as readers write it; a month and day printed without a year stay as printed."""
+    if date:
+        year, month, day = date.split("-")
+        return f"{int(year)}年{int(month)}月{int(day)}日"
+    if date_md:
+        month, day = date_md.split("-")
+        return f"{int(month)}月{int(day)}日（原文未印年份）"
+    return "日期不详"
 
 
 def json_twin(url: str) -> str:

@@ -15,7 +15,9 @@ LEVEL_LABELS = {
     "prefecture": "地级",
     "county": "县级",
     "township": "乡镇级",
+    "village": "村级",
     "zone": "园区",
+    "area": "地域",
 }
 DESCRIPTION_CHARS = 60  # a tooltip is a glance: the first words of the curated description
 SENTENCE_MARKS = "。!?！？;；"

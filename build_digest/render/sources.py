@@ -20,6 +20,7 @@ ROLE_LABELS = {
     "duplicate": "重复",
     "boilerplate": "网页杂项",
     "metadata": "元数据",
+    "standfirst": "内容提要",
     "unplaced": "未归类",
 }
 

@@ -1,0 +1,241 @@
+"""One article's discoveries: choose among overlapping candidates, resolve each name in the
+article's own context, and propose the entity each one stands for.
+
+- Same-named places (鼓楼区, the short form 朝阳) are told apart by the other places the
+  article names; what stays ambiguous is proposed under its bare name and flagged.
+- A short form (旭创科技, 哈工大) is kept only when the article or the registry also gives the
+  full name it abbreviates, and then stands for that entity.
+- A local form (省委, 市科技局) is the article's own full form when it prints one (湖南省经信委
+  for 省经信委), else it resolves through the publication's home region, else it is dropped.
+- A zone named by its head only (高新区) is the one zone of that kind the article names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from build_digest.discovery import forms
+from build_digest.discovery.gazetteer import LEVEL_RANK, Gazetteer, Place
+from build_digest.discovery.rules import Found
+
+TYPE_ORDER = {"company": 0, "institution": 0, "region": 1, "program": 2, "person": 3}
+# 省委 = the province's 委员会: which level of place each local level word names.
+LOCAL_LEVEL = {
+    "自治区": ("province",), "省": ("province",), "市": ("prefecture", "municipality"), "自治州": ("prefecture",),
+    "州": ("prefecture",), "盟": ("prefecture",), "县": ("county",), "区": ("county",), "旗": ("county",),
+}
+
+
+@dataclass
+class Proposal:
+    """An entity discovery proposes; `key` identifies it across articles."""
+
+    key: str
+    type: str
+    name: str
+    forms: set[str] = field(default_factory=set)  # surfaces printed (match form)
+    place: Place | None = None
+    parent_place: str | None = None  # gazetteer key of the containing place
+    level: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    options: tuple[str, ...] = ()  # a flagged ambiguous place: the places it may be
+
+
+@dataclass
+class Placed:
+    """A discovered mention: where it is and which proposal it stands for."""
+
+    paragraph: int
+    start: int
+    end: int
+    proposal: Proposal
+
+
+def choose(candidates: list[Found], taken: list[tuple[int, int]]) -> list[Found]:
+    """Longest first. The registry wins: a candidate never crosses a registry mention, and
+    holds one only as the start of a longer name (中国科学院 + 长春应用化学研究所 is the
+    institute); the registry's mention stays, nested inside it, so the article keeps every
+    tag the registry gave it."""
+    order = sorted(candidates, key=lambda f: (-(f.end - f.start), f.start, TYPE_ORDER.get(f.type, 9)))
+    chosen: list[Found] = []
+    used: list[tuple[int, int]] = []
+    for found in order:
+        if any(found.start < e and s < found.end for s, e in used):
+            continue
+        clashes = [(s, e) for s, e in taken if found.start < e and s < found.end]
+        if clashes:
+            if len(clashes) > 1 or found.type in ("region", "person"):
+                continue
+            (s, e), = clashes
+            if s != found.start or e >= found.end:
+                continue
+        used.append((found.start, found.end))
+        chosen.append(found)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+class ArticleContext:
+    """What the article as a whole says: its places, its full organisation names."""
+
+    def __init__(self, places: Gazetteer, found: list[Found], registry_names: dict[str, str],
+                 home: Place | None, text: str):
+        self.places = places
+        self.home = home
+        self.text = text
+        self.registry_names = registry_names  # registry name/alias -> type family
+        certain = [f.places[0] for f in found if f.type == "region" and len(f.places) == 1]
+        self.anchors: set[str] = set()
+        for place in certain + ([home] if home else []):
+            self.anchors.add(place.key)
+            self.anchors.update(p.key for p in places.ancestors(place.key))
+        self.full_orgs = sorted({f.name for f in found if f.type in ("company", "institution")
+                                 and not f.short and not f.local}, key=len, reverse=True)
+        self.zones = sorted({f.name for f in found if f.type == "region" and f.level == "zone" and not f.generic})
+        self.programmes = sorted({f.name for f in found if f.type == "program"}, key=len, reverse=True)
+
+    def place(self, found: Found) -> tuple[Place | None, tuple[Place, ...]]:
+        """The one place a region name stands for, or None and the options left."""
+        options = found.places
+        if len(options) <= 1:
+            return (options[0] if options else None), ()
+        fitting = [p for p in options if p.parent and (p.parent in self.anchors or self._named_above(p))]
+        if len(fitting) == 1:
+            return fitting[0], ()
+        pool = fitting or list(options)
+        best = min(LEVEL_RANK.get(p.level, 9) for p in pool)
+        top = [p for p in pool if LEVEL_RANK.get(p.level, 9) == best]
+        if len(top) == 1:
+            return top[0], ()
+        return None, tuple(top)
+
+    def _named_above(self, place: Place) -> bool:
+        """The article prints the name or short form of a place containing this one."""
+        for above in self.places.ancestors(place.key)[:2]:
+            for form in (above.name, above.short):
+                if form and len(form) >= 2 and form in self.text:
+                    return True
+        return False
+
+    def full_name_of(self, short: str) -> str | None:
+        """The article's full organisation name that `short` abbreviates (哈工大, 旭创科技)."""
+        for full in self.full_orgs:
+            if len(full) > len(short) and _abbreviates(short, full):
+                return full
+        return None
+
+    def local_full_name(self, found: Found) -> str | None:
+        """省经信委 -> 湖南省经信委 when the article prints it; else through the home region."""
+        body = found.name[len(found.local):]
+        levels = LOCAL_LEVEL.get(found.local, ())
+        for full in self.full_orgs:
+            if full.endswith(body) and len(full) > len(body):
+                prefix = full[: -len(body)]
+                if any(p.level in levels for p in self.places.lookup(prefix)):
+                    return full
+        if self.home is None:
+            return None
+        for place in [self.home, *self.places.ancestors(self.home.key)]:
+            municipality = place.level == "province" and place.name.endswith("市")
+            if place.level in levels or municipality and "municipality" in levels:
+                return place.name + body
+        return None
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """`short`'s characters appear in `full` in order: as one run (旭创科技 in 苏州旭创科技有限公司),
+    or starting with the full name's first character (哈工大 for 哈尔滨工业大学)."""
+    if short in full:
+        return True
+    if short[0] != full[0]:
+        return False
+    position = 0
+    for char in short:
+        position = full.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+def propose(found: Found, context: ArticleContext, surface: str) -> Proposal | None:
+    """The entity one chosen candidate stands for, or None when it stands for none we can name."""
+    if found.type == "region":
+        return _region(found, context, surface)
+    if found.type == "person":
+        return Proposal(f"person:{found.name}", "person", found.name, {surface}, role=found.role,
+                        affiliation=found.affiliation)
+    if found.type == "program":
+        # “十五五” and “十五五”规划 in one article are one programme, under the longer name.
+        name = next((p for p in context.programmes if p != found.name and p.startswith(found.name)
+                     and forms.programme_form(p) == p[len(found.name):]), found.name)
+        return Proposal(f"program:{name}", "program", name, {surface})
+    name = found.name
+    if found.short:
+        name = context.full_name_of(found.name)
+        if name is None:
+            return None
+    elif found.local:
+        name = context.local_full_name(found)
+        if name is None:
+            return None
+    kind = forms.org_type(name)
+    return Proposal(f"org:{name}", kind, name, {surface})
+
+
+def _region(found: Found, context: ArticleContext, surface: str) -> Proposal | None:
+    if found.generic:
+        head = found.name
+        fitting = [z for z in context.zones if z.endswith(head) or z.endswith(forms.ZONE_LONG.get(head, "\0"))]
+        if len(fitting) != 1:
+            return None
+        return _zone_proposal(fitting[0], context, surface, found)
+    if found.level == "zone":
+        return _zone_proposal(found.name, context, surface, found)
+    if found.level in ("township", "village") and not found.places:
+        return Proposal(f"region:{found.name}", "region", found.name, {surface}, level=found.level)
+    place, options = context.place(found)
+    if place is not None:
+        level = "zone" if place.level == "county" and forms.zone_form(place.name) else place.level
+        return Proposal(f"place:{place.key}", "region", place.name, {surface}, place=place,
+                        parent_place=place.parent, level=level)
+    if options:
+        name = options[0].name
+        return Proposal(f"region:{name}", "region", name, {surface}, level=options[0].level,
+                        options=tuple(p.key for p in options))
+    return None
+
+
+def _zone_proposal(name: str, context: ArticleContext, surface: str, found: Found) -> Proposal:
+    """A zone under its long name (兰州高新区 -> 兰州高新技术产业开发区), so both forms are one."""
+    head = forms.zone_form(name)
+    full = name[: -len(head)] + forms.ZONE_LONG[head] if head in forms.ZONE_LONG else name
+    known = context.places.by_name.get(full)
+    if known and len(known) == 1:
+        return Proposal(f"place:{known[0].key}", "region", full, {surface}, place=known[0],
+                        parent_place=known[0].parent, level="zone")
+    parent = found.parent
+    if parent is None and found.generic:
+        leading = [p for p in context.places.lookup(full[:2]) + context.places.lookup(full[:3])]
+        parent = leading[0].key if leading else None
+    return Proposal(f"zone:{full}", "region", full, {surface}, parent_place=parent, level="zone")
+
+
+def nested_place(found: Found, context: ArticleContext) -> tuple[int, Proposal] | None:
+    """The place an organisation is named after, which the article thereby names too
+    (徐州市科技局 -> 徐州市, 兰州大学 -> 兰州市): (its length, its proposal). Not the country
+    (中国科学院), and not a zone's city (兰州高新区 is a region of its own, measured: naming
+    the city as well adds more wrong tags than right ones)."""
+    if found.type not in ("institution", "company") or found.local or found.short:
+        return None
+    for length in range(min(len(found.name) - 1, 12), 1, -1):
+        form = found.name[:length]
+        options = context.places.lookup(form)
+        if not options:
+            continue
+        nested = Found(found.start, found.start + length, "region", form, tuple(options))
+        place, _ = context.place(nested)
+        if place is None or place.level not in ("province", "prefecture", "county"):
+            return None
+        return length, Proposal(f"place:{place.key}", "region", place.name, {form}, place=place,
+                                parent_place=place.parent, level=place.level)
+    return None

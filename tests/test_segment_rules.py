@@ -1,0 +1,253 @@
+"""Each segmentation rule on an invented page: what a line is decides its role, wherever it
+comes from. (Pages here are invented; the dev pages are only read by `make eval`.)"""
+
+from __future__ import annotations
+
+from build_digest import roles
+from build_digest.digest import analyse_source
+from build_digest.tagger import Tagger
+from tests.helpers import make_registry, source_from_text
+from tests.test_segment import BODY_A, BODY_B, BODY_C, BODY_D, page, role_of, run
+
+LEAD = "本报讯 近日,滨江新区一批氢能企业集中签约落户,总投资超过二十亿元,涵盖制氢、储运和加注等多个环节。"
+
+
+def body_texts(article) -> list[str]:
+    return [p.text for p in article.paragraphs]
+
+
+def analyse(tmp_path, text):
+    registry = make_registry(tmp_path / "reg", regions=[{"name": "滨江市", "level": "prefecture"}])
+    source, warnings = source_from_text(tmp_path, text)
+    return analyse_source(source, Tagger(registry), warnings)
+
+
+# -- furniture classes -------------------------------------------------------------------------
+
+def test_e_paper_edition_header_is_furniture_and_dates_the_page(tmp_path):
+    text = page(
+        "第05版:科技",
+        "某某日报图文数据库(1950-2020)",
+        "某某日报 2020年1月6日 星期一",
+        "返回目录  放大缩小全文复制    上一篇  下一篇",
+        "放大 缩小 默认",
+        "标题导航",
+        "滨江新区氢能产业园开工",
+        "本报记者 林晓舟 《 某某日报 》( 2020年01月06日   第 05 版)",
+        BODY_A, BODY_B,
+    )
+    [article] = analyse(tmp_path, text)
+    assert article.title == "滨江新区氢能产业园开工"
+    assert article.date == "2020-01-06"
+    assert body_texts(article) == [BODY_A, BODY_B]
+    _, lines, _ = run(tmp_path, text)
+    for furniture in ("第05版:科技", "某某日报图文数据库(1950-2020)", "放大 缩小 默认", "标题导航"):
+        assert role_of(lines, furniture) == "boilerplate", furniture
+    assert role_of(lines, "某某日报 2020年1月6日 星期一") == "metadata"
+
+
+def test_share_widgets_counters_and_page_notices_are_furniture(tmp_path):
+    widgets = ["点击右上角微信好友", "朋友圈", "请使用浏览器分享功能进行分享", "调查问题加载中,请稍候。",
+               "阅读 1234", "浏览次数:56", "无障碍阅读 退出长者模式", "热线:0000-12345678", "邮箱:news@example.org",
+               "{webname}", "某某政务网 ----年--月--日 星期 -", "海量资讯、精准解读,尽在某某财经APP"]
+    for widget in widgets:
+        assert roles.shape_of(widget) == roles.Shape.FURNITURE, widget
+    text = page(widgets[0], widgets[1], "滨江新区氢能产业园开工", "来源:某某日报 2020-01-06 08:30",
+                BODY_A, widgets[2], widgets[4], BODY_B, widgets[-1])
+    articles, lines, _ = run(tmp_path, text)
+    assert [a.title for a in articles] == ["滨江新区氢能产业园开工"]
+    assert body_texts(articles[0]) == [BODY_A, BODY_B]
+
+
+def test_menu_rows_link_lists_and_keyword_spam_are_furniture():
+    for line in ("滨江 青山 东港 西岭 南湖 北塘 滨江新区管委会",
+                 "免费在线观看_某某天堂在线_某某第一区_某某二区_某某最新地址_某某高清资源大全",
+                 "·某地法院护航民营经济发展纪实:撑起保护伞·某地国际博览会开幕·某地新能源汽车产量创新高",
+                 "《创新之路》 第一集 信息《创新之路》 第二集 能源《创新之路》 第三集 材料《创新之路》 第四集 交通"):
+        assert roles.shape_of(line) == roles.Shape.FURNITURE, line
+
+
+def test_photo_captions_and_credits(tmp_path):
+    captions = [
+        "■某地工人在检测激光器半成品。 网上图片",
+        "滨江新区研制的大型铝合金环件。(受访者供图) |",
+        "滨江新区的实验室。(摄于2020年1月6日,本报资料图片)记者 韩清源",
+        "新华社发 赵一鸣 摄",
+    ]
+    for caption in captions:
+        assert roles.shape_of(roles.strip_cell_bars(caption)) == roles.Shape.CAPTION, caption
+    assert roles.shape_of("5.jpg") in (roles.Shape.CAPTION, roles.Shape.FURNITURE)
+    text = page("|", captions[0], "|", captions[1], "|", LEAD, BODY_B, "5.jpg", BODY_C)
+    articles, lines, _ = run(tmp_path, text)
+    [article] = articles
+    assert article.title_inferred and article.title == "滨江新区一批氢能企业集中签约落户"
+    assert len(article.paragraphs) == 3
+
+
+# -- credits -----------------------------------------------------------------------------------
+
+def test_bylines_with_the_medium_before_the_staff_word():
+    for byline in ("某某日报记者 王一 李二", "某报·某网记者 王一 实习生 李二 张三",
+                   "某某网-某某日报记者 王一 通讯员 李二", "□某报记者 王一 张二", "记者:王一",
+                   "本报记者 王一 摄影报道"):
+        assert roles.shape_of(byline) == roles.Shape.BYLINE, byline
+
+
+def test_byline_is_never_the_headline(tmp_path):
+    text = page("滨江新区氢能产业园开工", "某某日报记者 林晓舟 韩清源", BODY_A, BODY_B)
+    [article], lines, _ = run(tmp_path, text)
+    assert article.title == "滨江新区氢能产业园开工"
+    assert article.byline == "某某日报记者 林晓舟 韩清源"
+
+
+# -- headlines ---------------------------------------------------------------------------------
+
+def test_subtitle_on_a_dash_or_with_a_column_name_hangs_under_the_headline(tmp_path):
+    for subtitle in ("——滨江新区建设氢能产业集群纪实", "搭建产学研合作的新桥梁(科技观察)"):
+        text = page("滨江新区打造氢能小镇", subtitle, "本报记者 林晓舟", BODY_A, BODY_B)
+        [article], lines, _ = run(tmp_path, text)
+        assert article.title == "滨江新区打造氢能小镇", subtitle
+        assert role_of(lines, subtitle) == "label"
+
+
+def test_main_headline_is_the_short_line_of_a_stack(tmp_path):
+    byline = "本报记者 林晓舟"
+    kicker_over_main = page("聚焦新能源产业链延链补链强链的滨江实践", "氢能小镇迎来首批企业", byline, BODY_A)
+    main_over_subtitle = page("氢能小镇迎来首批企业", "滨江新区与十二家企业签约共建氢能产业园", byline, BODY_A)
+    couplet = page("锚定新赛道谋合作 聚焦新材料共发展", "滨江新区与某研究院签署战略合作协议", "本报记者 林晓舟", BODY_A)
+    quoted = page("某某院士:科研就是要把每件小事做到极致", "八十岁仍在实验室", "本报记者 林晓舟", BODY_A)
+    expected = ["氢能小镇迎来首批企业", "氢能小镇迎来首批企业", "锚定新赛道谋合作 聚焦新材料共发展",
+                "某某院士:科研就是要把每件小事做到极致"]
+    for text, title in zip((kicker_over_main, main_over_subtitle, couplet, quoted), expected, strict=True):
+        [article], _, _ = run(tmp_path, text)
+        assert article.title == title
+
+
+def test_headline_under_the_page_metadata_wins_over_a_campaign_label(tmp_path):
+    text = page("您现在的位置:", "滨江新区氢能产业园开工", "发布时间:2020-01-06 18:29:10 | 来源:某某网 | 责任编辑:某某",
+                "奋进新时代·建功新滨江", BODY_A, BODY_B)
+    [article] = analyse(tmp_path, text)
+    assert article.title == "滨江新区氢能产业园开工"
+    assert article.date == "2020-01-06"
+
+
+def test_headline_repeated_under_tags_and_widgets(tmp_path):
+    text = page("正在阅读:滨江新区氢能产业园开工", "首页> 滨江 > 正文", "滨江新区氢能产业园开工",
+                "来源:某某日报 2020-01-06 04:05", "【奋进新时代】滨江新区氢能产业园开工", "【新区建设】",
+                "本报记者 林晓舟", BODY_A, BODY_B)
+    [article], lines, _ = run(tmp_path, text)
+    assert article.title == "滨江新区氢能产业园开工"
+    assert body_texts(article) == [BODY_A, BODY_B]
+    assert role_of(lines, "【奋进新时代】滨江新区氢能产业园开工") == "duplicate"
+
+
+def test_headline_printed_only_as_original_title(tmp_path):
+    text = "\n".join(["转自:某某网", "原标题:某省深化创新工作室联盟建设(引题)", "原标题:面对面交流让职工收获满满(主题)",
+                      "某某网讯 (记者 王一)7月24日,某省创新工作室联盟交流活动举行,一百余名职工代表参加。", BODY_B, ""])
+    [article] = analyse(tmp_path, text)
+    assert article.title == "面对面交流让职工收获满满" and not article.title_inferred
+
+
+def test_long_notice_title_above_its_metadata(tmp_path):
+    title = "[某政办发〔2020〕8号]某市人民政府办公室关于印发某市科技创新发展规划的通知"
+    text = page("无障碍阅读 退出长者模式", title, "发布日期: 2020-01-06 信息来源: 市政府办公室 浏览次数:",
+                "各县区人民政府,市政府各部门:", "《某市科技创新发展规划》已经市政府同意,现印发给你们,请认真贯彻执行。",
+                "某市人民政府办公室", "2020年1月3日", "某市科技创新发展规划", BODY_A)
+    [article] = analyse(tmp_path, text)
+    assert article.title == title
+    assert article.date == "2020-01-06"
+    assert article.paragraphs[0].text == "各县区人民政府,市政府各部门:"
+
+
+def test_long_kicker_above_the_headline_is_not_text(tmp_path):
+    kicker = "拥有上千家高新技术企业,科创板上市企业位列全省第一,三大主导产业产值过千亿"
+    text = "\n".join([kicker, "创新滨江 活力迸发", "□本报记者 林晓舟", BODY_A, BODY_B, ""])
+    [article], lines, _ = run(tmp_path, text)
+    assert article.title == "创新滨江 活力迸发" and article.kicker == kicker
+    assert body_texts(article) == [BODY_A, BODY_B]
+
+
+# -- standfirsts -------------------------------------------------------------------------------
+
+def test_standfirst_above_the_byline_is_not_the_lead(tmp_path):
+    text = page("滨江新区氢能产业园开工", "来源:某某日报 日期:2020/1/6 19:33:47", BODY_C,
+                "某某日报记者 林晓舟 通讯员 韩清源", BODY_A, "1.jpg", BODY_C, BODY_D)
+    [article], lines, _ = run(tmp_path, text)
+    assert body_texts(article) == [BODY_A, BODY_C, BODY_D]
+    first_copy = min(n for n, line in lines.items() if line.text.strip() == BODY_C)
+    assert lines[first_copy].role in ("duplicate", "standfirst")
+
+
+def test_editors_note_is_part_of_the_story(tmp_path):
+    note = "编者按:近日,滨江新区召开科技创新大会,表彰一批科技工作者,本版选登部分获奖项目。"
+    [article], lines, _ = run(tmp_path, page("科技创新 矢志跨越 勇攀高峰", note, BODY_A))
+    assert body_texts(article)[0] == note
+
+
+# -- several articles, one article -------------------------------------------------------------
+
+def test_two_web_pages_joined_in_one_file(tmp_path):
+    text = page("点击右上角微信好友", "朋友圈", "滨江新区氢能产业园开工", "来源:某某日报 2020-01-06 04:05",
+                "本报记者 林晓舟", BODY_A, BODY_B, "", "点击右上角微信好友", "朋友圈", "请使用浏览器分享功能进行分享",
+                "正在阅读:电池隔膜项目在青山镇投产", "首页> 地方频道> 科学 > 正文", "电池隔膜项目在青山镇投产",
+                "来源:某某科技报2020-02-11 13:56", BODY_C, BODY_D)
+    articles = analyse(tmp_path, text)
+    assert [a.title for a in articles] == ["滨江新区氢能产业园开工", "电池隔膜项目在青山镇投产"]
+    assert [a.date for a in articles] == ["2020-01-06", "2020-02-11"]
+    assert [body_texts(a) for a in articles] == [[BODY_A, BODY_B], [BODY_C, BODY_D]]
+
+
+def test_page_opening_on_a_byline_then_a_headed_article(tmp_path):
+    text = page("某某日报记者 林晓舟 实习生 韩清源", BODY_A, BODY_B, "聚焦当地特色", BODY_C, "当前位置:首页 > 热点",
+                "电池隔膜项目在青山镇投产", "某某日报记者 林晓舟", BODY_D, BODY_C.replace("据了解", "此外"))
+    articles, _, _ = run(tmp_path, text)
+    assert len(articles) == 2
+    assert articles[0].title_inferred and articles[1].title == "电池隔膜项目在青山镇投产"
+    assert body_texts(articles[0]) == [BODY_A, BODY_B, "聚焦当地特色", BODY_C]
+
+
+def test_unheaded_brief_after_an_article_without_blank_lines(tmp_path):
+    second = "本报讯 (记者 韩清源) 日前,青山镇科协组织科技工作者走进田间地头,开展实用技术培训二十余场。"
+    text = "\n".join(["滨江新区氢能产业园开工", "本报讯 (记者 林晓舟) " + BODY_A, BODY_B, second, BODY_D, ""])
+    articles, _, _ = run(tmp_path, text)
+    assert len(articles) == 2
+    assert articles[1].title_inferred and articles[1].byline == "记者 韩清源"
+
+
+def test_crosshead_and_caption_never_split_an_article(tmp_path):
+    text = page("滨江新区氢能产业园开工", "本报记者 林晓舟", BODY_A, "政策先行", BODY_B,
+                "工人在生产线上检查电池隔膜。(资料图)", BODY_C, "配套跟进", BODY_D)
+    articles, lines, _ = run(tmp_path, text)
+    assert len(articles) == 1
+    assert [p.kind for p in articles[0].paragraphs] == ["p", "h", "p", "p", "h", "p"]
+
+
+def test_paragraph_cut_off_at_the_end_of_the_page_stays_text(tmp_path):
+    cut = "会上,滨江市科技局、青山县政府、东港高新区、某大学"
+    [article], lines, _ = run(tmp_path, page("滨江新区氢能产业园开工", "本报记者 林晓舟", BODY_A, cut))
+    assert body_texts(article)[-1] == cut
+
+
+# -- dates and glued fields --------------------------------------------------------------------
+
+def test_page_fields_glued_before_the_first_sentence(tmp_path):
+    glued = "来源:某某集团 发布时间:2020-01-06 " + BODY_A
+    [article] = analyse(tmp_path, page("滨江新区氢能产业园开工", glued, BODY_B))
+    assert body_texts(article) == [BODY_A, BODY_B]
+    assert article.date == "2020-01-06"
+
+
+def test_date_time_stamp_glued_to_spam_still_dates_the_page(tmp_path):
+    text = page("某某彩票 - - 某某百科", "某某彩票2020-01-31 16:05", "滨江新区氢能产业园开工******",
+                "某某日报滨江1月5日电(记者 林晓舟)" + BODY_A[3:], BODY_B)
+    [article] = analyse(tmp_path, text)
+    assert article.title == "滨江新区氢能产业园开工"
+    assert article.date == "2020-01-31"
+
+
+def test_datelines_of_agencies_and_sites():
+    for lead, org in (("新华社滨江1月6日电(记者 王一)某地召开科技大会。", "新华社"),
+                      ("某某网消息:某地召开科技大会,部署全年工作。", "某某网"),
+                      ("本报讯(记者 王一 通讯员 李二)某地召开科技大会。", "本报")):
+        found = roles.dateline(lead)
+        assert found is not None and found.org == org, lead
