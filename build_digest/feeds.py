@@ -57,7 +57,8 @@ def has_feed(articles: list[Article]) -> bool:
 
 
 def feed_pages(digest: Digest) -> list[FeedPage]:
-    pages = [FeedPage("", SITE_TITLE, "中国科技新闻摘编：最新报道", list(digest.articles.values()))]
+    everything = list(digest.articles.values())
+    pages = [FeedPage("", SITE_TITLE, "中国科技新闻摘编：最新报道", everything)] if has_feed(everything) else []
     for entity in sorted(digest.registry.entities.values(), key=lambda e: e.id):
         articles = digest.entity_articles(entity.id)
         if has_feed(articles):
