@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 BUILD_STAMP := $(VENV)/.build-deps
 TEST_STAMP := $(VENV)/.test-deps
 
-.PHONY: build check test lint bench eval candidates serve deploy lock clean browser-deps
+.PHONY: build check test lint bench eval candidates serve deploy lock clean browser-deps readme-image
 
 # Labelled pages for `make eval` (a folder holding gold.yml; ../eval/score.py beside it scores).
 EVAL_DIR ?= ../shared/dev-pages
@@ -38,6 +38,10 @@ bench: $(BUILD_STAMP)
 # (EVAL_ONLY=d,n scores a subset, EVAL_PART=segmentation|entities decides PASS on one part).
 eval: $(BUILD_STAMP)
 	@$(BIN)/python -m build_digest eval --pages "$(EVAL_DIR)" $(if $(EVAL_ONLY),--only "$(EVAL_ONLY)") $(if $(EVAL_PART),--part "$(EVAL_PART)")
+
+# The README's screenshot of the home page (docs-readme/home.png), from a fresh build.
+readme-image: $(TEST_STAMP) browser-deps build
+	$(BIN)/python tools/readme_screenshot.py
 
 # Serves the built site/ as it will be published (api/ JSON included, which mkdocs serve lacks).
 serve: build

@@ -21,6 +21,7 @@ from build_digest.pages import write_pages
 from build_digest.problems import Warnings
 from build_digest.reader import read_source
 from build_digest.registry import load_registry
+from build_digest.sitesize import format_shares, size_shares
 
 SENTENCES = [
     "近日,{a}与{b}签署合作协议,研发投入达{n}亿元。",
@@ -116,5 +117,6 @@ def _bench_full_build(paths: pipeline.Paths, count: int) -> None:
         index = (site / "search" / "search_index.json").stat().st_size
         print(f"  whole build     {elapsed:7.2f} s  ({len(result.digest.articles)} articles, "
               f"site {size / 1e6:.0f} MB, search index {index / 1e6:.1f} MB)")
+        print(f"  site by kind    {format_shares(size_shares(site))}")
     finally:
         shutil.rmtree(work, ignore_errors=True)

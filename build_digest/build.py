@@ -21,12 +21,15 @@ from build_digest.discovery.discover import Discovery
 from build_digest.discovery.recogniser import load_recogniser
 from build_digest.discovery.settings import SETTINGS_FILE, load_rejected, load_settings
 from build_digest.export import write_digest_json
+from build_digest.feeds import write_feeds
+from build_digest.keyfigures import write_figure_csvs
 from build_digest.model import ROLES, Source, SourceMeta
 from build_digest.pages import write_pages
 from build_digest.problems import DataError, Problem, Warnings
 from build_digest.published import load_record, redirects, updated_record, write_record, write_redirects
 from build_digest.reader import read_source
 from build_digest.registry import Registry, load_registry, load_sources_meta
+from build_digest.render.articles import article_url
 from build_digest.searchwords import write_user_dictionary
 
 
@@ -133,6 +136,8 @@ def build(paths: Paths, strict: bool = False) -> BuildResult:
         _run_mkdocs(paths, staging, result.digest)
         write_digest_json(result.digest, staging)
         write_redirects(result.moved, staging)
+        write_feeds(result.digest, staging, os.environ.get("SITE_URL", ""))
+        write_figure_csvs(result.digest, staging, article_url)
         _swap(staging, paths.site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

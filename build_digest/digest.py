@@ -14,6 +14,7 @@ from build_digest.metadata import apply_metadata, page_facts
 from build_digest.model import Article, Source
 from build_digest.problems import Warnings
 from build_digest.registry import Registry
+from build_digest.rights import apply_rights
 from build_digest.segment import segment
 from build_digest.slugs import slugify
 from build_digest.tagger import Tagger
@@ -90,6 +91,7 @@ def build_digest(sources: list[Source], registry: Registry, warnings: Warnings,
     if discovery is not None:
         digest.registry = discovery.registry_with(discovery.finish(merged), merged)
     _tell_apart(merged)
+    apply_rights(merged, sources)
     merged.sort(key=lambda a: (a.date or "", a.id), reverse=True)
     digest.articles = {article.id: article for article in merged}
     _index(digest)

@@ -25,6 +25,7 @@ def article_data(article: Article) -> dict:
         "publication": article.publication,
         "source_url": article.url,
         "attribution": article.attribution,
+        "excerpt": article.excerpt,
         "column": article.column,
         "kicker": article.kicker,
         "byline": article.byline,
@@ -33,7 +34,15 @@ def article_data(article: Article) -> dict:
         "entities": article.entity_ids,
         "topics": article.topic_ids,
         "figures": [
-            {"value": f.value, "kind": f.kind, "sentence": f.sentence, "entities": f.entity_ids}
+            {
+                "value": f.value,
+                "kind": f.kind,
+                "number": f.number,
+                "unit": f.unit,
+                "lower_bound": f.approx,
+                "sentence": f.sentence,
+                "entities": f.entity_ids,
+            }
             for f in article.figures
         ],
         "related": [other for other, _ in article.related],

@@ -1,8 +1,13 @@
-"""Key figures an article reports: amounts, percentages and counts, each with its sentence."""
+"""Key figures an article reports: amounts, percentages and counts, each with its sentence.
+
+Each figure keeps the form printed in the text (1.9亿元) and a normalised value beside it
+(190000000, unit CNY), so tables can show both and the CSV download can be sorted and summed.
+"""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from build_digest.model import Article, Figure
 
@@ -15,6 +20,48 @@ FIGURE = re.compile(
 SENTENCE = re.compile(r"[^。!?;]+[。!?;]?")
 # Years and dates look like counts of nothing: 2022年 is not a figure.
 NOT_A_FIGURE = re.compile(r"^\d{4}$")
+
+# The parts of a matched figure (on the half-width, simplified copy of the text).
+PARTS = re.compile(rf"(?P<number>{NUMBER})\s*(?P<approx>多|余)?\s*(?P<scale>万亿|亿|万|千)?\s*(?P<unit>.+)$")
+SCALES = {"千": Decimal(10**3), "万": Decimal(10**4), "亿": Decimal(10**8), "万亿": Decimal(10**12)}
+# Units with an international symbol; every other counter (家, 项, 人次 …) stays as printed.
+UNIT_SYMBOLS = {
+    "元": "CNY",
+    "美元": "USD",
+    "%": "%",
+    "个百分点": "pp",
+    "吨": "t",
+    "吨/年": "t/a",
+    "千瓦": "kW",
+    "兆瓦": "MW",
+}
+
+
+def normalise(printed: str) -> tuple[str, str, bool]:
+    """'1.9亿元' -> ('190000000', 'CNY', False); '30余家' -> ('30', '家', True).
+
+    The value is a plain decimal string (exact: Decimal, never float), the unit a symbol or
+    the counter word, and the flag says the text gave a lower bound (多, 余: "more than").
+    """
+    parts = PARTS.match(printed.replace(" ", ""))
+    if parts is None:
+        raise ValueError(f"not a figure: {printed!r}")
+    value = Decimal(parts.group("number").replace(",", "")) * SCALES.get(parts.group("scale") or "", Decimal(1))
+    unit = parts.group("unit")
+    return _plain(value), UNIT_SYMBOLS.get(unit, unit), bool(parts.group("approx"))
+
+
+def _plain(value: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: Decimal('1.90E+8') -> '190000000'."""
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def display_value(figure: Figure) -> str:
+    """The normalised value for a reader: '190,000,000 CNY', '≥30 家', '18 %'."""
+    whole, _, fraction = figure.number.partition(".")
+    grouped = f"{int(whole):,}" + (f".{fraction}" if fraction else "")
+    return f"{'≥' if figure.approx else ''}{grouped} {figure.unit}"
 
 
 def extract_figures(article: Article) -> list[Figure]:
@@ -32,6 +79,7 @@ def extract_figures(article: Article) -> list[Figure]:
                 if NOT_A_FIGURE.match(value) or (value, sentence) in seen:
                     continue
                 seen.add((value, sentence))
+                number, unit, approx = normalise(found.group().strip())
                 figures.append(
                     Figure(
                         value=value,
@@ -39,6 +87,10 @@ def extract_figures(article: Article) -> list[Figure]:
                         sentence=sentence,
                         paragraph=index,
                         entity_ids=list(dict.fromkeys(ids)),
+                        number=number,
+                        unit=unit,
+                        approx=approx,
+                        span=(a, b),
                     )
                 )
     return figures

@@ -52,6 +52,7 @@ class SourceMeta:
     url: str | None = None
     home_region: str | None = None
     attribution: str | None = None
+    rights: str | None = None  # "excerpt": the publication allows only excerpts (rights.py)
 
 
 @dataclass
@@ -84,6 +85,7 @@ class Source:
     encoding: str
     meta: SourceMeta
     lines: list[Line] = field(default_factory=list)
+    withheld: set[int] = field(default_factory=set)  # lines whose text may not be published
 
     @property
     def content_lines(self) -> list[Line]:
@@ -116,6 +118,10 @@ class Figure:
     sentence: str
     paragraph: int
     entity_ids: list[str] = field(default_factory=list)
+    number: str = ""  # normalised value, a plain decimal: "19010000000"
+    unit: str = ""  # CNY, USD, %, pp, t, kW … or the counter word as printed (家, 项)
+    approx: bool = False  # the text gives a lower bound (30余家, 100多项)
+    span: tuple[int, int] = (0, 0)  # the sentence's characters in its paragraph
 
 
 @dataclass
@@ -144,6 +150,8 @@ class Article:
     topic_ids: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     related: list[tuple[str, int]] = field(default_factory=list)  # (article id, shared entities)
+    excerpt: bool = False  # only the headline and first paragraph may be published (rights.py)
+    full_paragraphs: int = 0  # paragraphs of the full text, for an excerpt
 
     @property
     def body_lines(self) -> list[int]:

@@ -14,6 +14,7 @@ import yaml
 
 from build_digest.model import Entity, SourceMeta, Topic
 from build_digest.problems import DataError, Problem
+from build_digest.rights import RIGHTS
 from build_digest.slugs import pinyin_display, slugify
 
 ENTITY_FILES = {
@@ -39,7 +40,14 @@ EXTRA_FIELDS = {
 }
 LEVELS = ("country", "area", "province", "prefecture", "county", "township", "village", "zone")
 TOPIC_FIELDS = {"name": str, "slug": str, "keywords": list, "description": str}
-SOURCE_FIELDS = {"publication": str, "date": str, "url": str, "home_region": str, "attribution": str}
+SOURCE_FIELDS = {
+    "publication": str,
+    "date": str,
+    "url": str,
+    "home_region": str,
+    "attribution": str,
+    "rights": str,
+}
 
 
 # libyaml's loader when PyYAML has it (it keeps line numbers too): 10,000 entities parse in a
@@ -440,6 +448,16 @@ def load_sources_meta(path: Path, registry: Registry) -> dict[str, SourceMeta]:
                         )
                     )
                     values.pop("date")
+            if "rights" in values and values["rights"] not in RIGHTS:
+                problems.append(
+                    Problem(
+                        rel,
+                        lines["rights"],
+                        f"rights '{values['rights']}' is not one of {', '.join(RIGHTS)}",
+                        "write 'rights: excerpt' when the publication allows only excerpts, or leave it out",
+                    )
+                )
+                values.pop("rights")
             home = values.get("home_region")
             if home and home not in registry.by_name and home not in registry.entities:
                 problems.append(

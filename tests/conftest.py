@@ -44,3 +44,17 @@ def registry():
     from build_digest.registry import load_registry
 
     return load_registry(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def dated(tmp_path_factory, registry):
+    """The repository's data plus invented dated articles over several months, built once."""
+    from tests.dated_corpus import dated_articles
+
+    root = copy_project(tmp_path_factory.mktemp("dated"))
+    for name, text in dated_articles(registry).items():
+        (root / "data" / "articles" / name).write_text(text, encoding="utf-8")
+    paths = pipeline.Paths(root)
+    result = pipeline.build(paths)
+    data = json.loads((paths.site / "api" / "digest.json").read_text(encoding="utf-8"))
+    return paths, result, data

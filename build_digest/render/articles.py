@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from build_digest.digest import Digest
+from build_digest.figures import display_value
+from build_digest.keyfigures import WITHHELD
 from build_digest.model import ENTITY_TYPES, TYPE_LABELS, Article
 from build_digest.render import markup
 from build_digest.render.markup import NOT_SEARCHED, date_label, link, page_path, text, text_piece
+from build_digest.render.preview import entity_preview
 
 
 def article_url(article: Article) -> str:
@@ -18,8 +21,7 @@ def source_url(file_name: str) -> str:
 
 def render_article(article: Article, digest: Digest) -> str:
     here = page_path(article_url(article))
-    entities = digest.registry.entities
-    out = [markup.front_matter(article.title, _summary(article))]
+    out = [markup.front_matter(article.title, _summary(article), og_type="article")]
     if article.kicker:
         out.append(f"{text(article.kicker)}\n{{ .digest-kicker }}\n\n")
     out.append(f"# {text(article.title)}\n\n")
@@ -28,13 +30,15 @@ def render_article(article: Article, digest: Digest) -> str:
     out.append(_facts(article, here) + "\n\n")
     if article.standfirst:
         out.append(f"{text(article.standfirst)}\n{{ .digest-standfirst }}\n\n")
+    if article.excerpt:
+        out.append(_excerpt_notice(article))
     linked: set[str] = set()
     for index, paragraph in enumerate(article.paragraphs):
         body = _linked_text(article, index, here, digest, linked)
         out.append(f"### {body}\n\n" if paragraph.kind == "h" else f"{body}\n\n")
     for caption in article.captions:
         out.append(f"{text(caption)}\n{{ .digest-caption }}\n\n")
-    out.append(_entities_block(article, here, entities))
+    out.append(_entities_block(article, here, digest.registry))
     out.append(_topics_block(article, here, digest))
     out.append(_figures_block(article))
     out.append(_related_block(article, here, digest))
@@ -45,6 +49,21 @@ def render_article(article: Article, digest: Digest) -> str:
 def _summary(article: Article) -> str:
     first = next((p.text for p in article.paragraphs if p.kind == "p"), "")
     return " ".join(first.split())
+
+
+def _excerpt_notice(article: Article) -> str:
+    """An excerpt says so at the top, with the way to the full text."""
+    who = text(article.publication) if article.publication else "原刊"
+    out = [
+        '!!! info "摘要转载"\n',
+        f"    {who}仅允许摘要转载：此处收录标题、首段、关键数据与涉及条目"
+        f"（原文共 {article.full_paragraphs} 段）。\n",
+    ]
+    if article.url:
+        out.append(f"\n    [阅读原文 →](<{markup.attr(article.url)}>){{ .md-button .md-button--primary }}\n")
+    else:
+        out.append("\n    全文请见原刊。\n")
+    return "".join(out) + "\n"
 
 
 def _facts(article: Article, here: str) -> str:
@@ -73,20 +92,21 @@ def _linked_text(article: Article, index: int, here: str, digest: Digest, linked
         linked.add(mention.entity_id)
         entity = digest.registry.entities[mention.entity_id]
         pieces.append(text_piece(paragraph.text[cursor : mention.start]))
-        pieces.append(link(mention.surface, here, page_path(entity.url)))
+        pieces.append(link(mention.surface, here, page_path(entity.url), title=entity_preview(entity, digest.registry)))
         cursor = mention.end
     pieces.append(text_piece(paragraph.text[cursor:]))
     return "".join(pieces).strip()
 
 
-def _entities_block(article: Article, here: str, entities) -> str:
+def _entities_block(article: Article, here: str, registry) -> str:
     if not article.entity_ids:
         return ""
+    entities = registry.entities
     out = [f"## 本文涉及{NOT_SEARCHED}\n\n"]
     for entity_type in ENTITY_TYPES:
         of_type = [entities[e] for e in article.entity_ids if entities[e].type == entity_type]
         if of_type:
-            links = "、".join(link(e.name, here, page_path(e.url)) for e in of_type)
+            links = "、".join(link(e.name, here, page_path(e.url), title=entity_preview(e, registry)) for e in of_type)
             out.append(f"- **{TYPE_LABELS[entity_type]}**：{links}\n")
     return "".join(out) + "\n"
 
@@ -102,9 +122,10 @@ def _topics_block(article: Article, here: str, digest: Digest) -> str:
 def _figures_block(article: Article) -> str:
     if not article.figures:
         return ""
-    rows = [f"## 关键数据{NOT_SEARCHED}\n\n| 数据 | 原文 |\n| --- | --- |\n"]
+    rows = [f"## 关键数据{NOT_SEARCHED}\n\n| 数据 | 数值 | 原文 |\n| --- | --- | --- |\n"]
     for figure in article.figures:
-        rows.append(f"| **{text(figure.value)}** | {text(figure.sentence)} |\n")
+        sentence = text(figure.sentence) or WITHHELD
+        rows.append(f"| **{text(figure.value)}** | {text(display_value(figure))} | {sentence} |\n")
     return "".join(rows) + "\n"
 
 

@@ -5,22 +5,20 @@ from __future__ import annotations
 from collections import Counter
 
 from build_digest.digest import Digest
+from build_digest.feeds import has_feed
+from build_digest.keyfigures import entity_figures
 from build_digest.model import ENTITY_TYPES, TYPE_LABELS, Article, Entity
+from build_digest.pictures.cograph import cograph
+from build_digest.pictures.regionmap import region_picture
+from build_digest.pictures.timeline import timeline
 from build_digest.render import markup
 from build_digest.render.articles import article_url
+from build_digest.render.feedlinks import subscribe_line
+from build_digest.render.keyfigures import figures_block
 from build_digest.render.markup import NOT_SEARCHED, date_label, link, page_path, text, text_piece
+from build_digest.render.preview import LEVEL_LABELS, SENTENCE_MARKS, first_sentence, kind_label
 from build_digest.searchwords import search_terms
 
-LEVEL_LABELS = {
-    "country": "国家",
-    "province": "省级",
-    "prefecture": "地级",
-    "county": "县级",
-    "township": "乡镇级",
-    "village": "村级",
-    "zone": "园区",
-    "area": "地域",
-}
 UNREVIEWED_NOTE = (
     '!!! note "未审核"\n    本条目由程序从报道中自动识别，尚未经编辑审核；名称、类型和上级可能有误。\n\n'
 )
@@ -37,29 +35,47 @@ def render_entity(entity: Entity, digest: Digest) -> str:
     articles = digest.entity_articles(entity.id)
     # Search indexes page.meta.tags as whole words with a strong boost: the names a reader
     # types (包头, 内蒙古, baotou) then find this page before pages with longer, rarer names.
+    feed = has_feed(articles)
     front = markup.front_matter(
-        entity.name, _summary(entity, articles), tags=search_terms(entity),
+        entity.name,
+        _summary(entity, articles, digest),
         search={"boost": SEARCH_BOOST[entity.type] if entity.reviewed else UNREVIEWED_BOOST},
+        tags=search_terms(entity),
+        **({"feed": True} if feed else {}),
     )
     out = [front, f"# {text(entity.name)}\n\n"]
     if not entity.reviewed:
         out.append(UNREVIEWED_NOTE)
+    # Before the facts: a lower-level region's small locator floats beside them on wide screens.
+    if entity.type == "region" and entity.level != "province":
+        out.append(region_picture(entity, digest))
     out.append(_facts(entity, here, digest) + "\n\n")
     # In the page's first section, which search ranks with the title: 赤峰 finds 赤峰市 here.
     out.append(_search_aid(entity) + "\n")
     if entity.description:
         out.append(f"{text(entity.description)}\n\n")
+    if entity.type == "region" and entity.level == "province":
+        out.append(region_picture(entity, digest))
+    out.append(timeline([a.date for a in articles], entity.url, entity.name))
+    if feed:
+        out.append(subscribe_line())
     out.append(_members_block(entity, here, digest))
     out.append(_mentions_block(entity, articles, here, digest))
-    out.append(_co_mentions_block(entity, here, digest))
-    out.append(_figures_block(entity, articles, here))
+    out.append(_co_mentions_block(entity, articles, here, digest))
+    out.append(figures_block(entity_figures(entity, articles), here, "相关数据"))
     if entity.type == "region":
         out.append(_within_block(entity, here, digest))
     return "".join(out)
 
 
-def _summary(entity: Entity, articles: list[Article]) -> str:
-    return f"{entity.name}（{TYPE_LABELS[entity.type]}）：本文摘收录的 {len(articles)} 篇报道提及。"
+def _summary(entity: Entity, articles: list[Article], digest: Digest) -> str:
+    """The page's meta and Open Graph description: what it is, where, and its latest news."""
+    kind = kind_label(entity)
+    place = entity.parent or entity.region or entity.affiliation
+    where = f"，{digest.registry.entities[place].name}" if place else ""
+    about = first_sentence(entity.description) if entity.description else ""
+    news = f"{len(articles)} 篇报道提及" + (f"，最新：{articles[0].title}" if articles else "")
+    return f"{entity.name}（{kind}{where}）。{about}{news}。"
 
 
 def _facts(entity: Entity, here: str, digest: Digest) -> str:
@@ -133,8 +149,6 @@ def _dated(article: Article) -> str:
     return date_label(article.date, article.date_md) + publication
 
 
-SENTENCE_MARKS = "。!?！？;；"
-
 
 def mention_sentences(article: Article, entity_id: str, limit: int = 3) -> list[str]:
     """The sentences that mention the entity, each once, every mention of it in bold, escaped.
@@ -174,12 +188,12 @@ def _bold(source: str, start: int, end: int, spans: list) -> str:
     return "".join(out).strip()
 
 
-def _co_mentions_block(entity: Entity, here: str, digest: Digest) -> str:
+def _co_mentions_block(entity: Entity, articles: list[Article], here: str, digest: Digest) -> str:
     counts: Counter = digest.co_mentions.get(entity.id, Counter())
     if not counts:
         return ""
     entities = digest.registry.entities
-    out = [f"## 常一同出现{NOT_SEARCHED}\n\n"]
+    out = [f"## 常一同出现{NOT_SEARCHED}\n\n", cograph(entity, articles, entities, entity.url)]
     for entity_type in ENTITY_TYPES:
         ranked = sorted(
             ((entities[o], n) for o, n in counts.items() if entities[o].type == entity_type),
@@ -189,20 +203,6 @@ def _co_mentions_block(entity: Entity, here: str, digest: Digest) -> str:
             items = "、".join(f"{link(e.name, here, page_path(e.url))}（{n}）" for e, n in ranked)
             out.append(f"- **{TYPE_LABELS[entity_type]}**：{items}\n")
     return "".join(out) + "\n"
-
-
-def _figures_block(entity: Entity, articles: list[Article], here: str) -> str:
-    rows = []
-    for article in articles:
-        for figure in article.figures:
-            if entity.id in figure.entity_ids:
-                rows.append(
-                    f"| **{text(figure.value)}** | {text(figure.sentence)} | "
-                    f"{link(date_label(article.date, article.date_md), here, page_path(article_url(article)))} |\n"
-                )
-    if not rows:
-        return ""
-    return f"## 相关数据{NOT_SEARCHED}\n\n| 数据 | 原文 | 报道 |\n| --- | --- | --- |\n" + "".join(rows) + "\n"
 
 
 def _within_block(region: Entity, here: str, digest: Digest) -> str:

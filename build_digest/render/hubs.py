@@ -5,21 +5,35 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from build_digest.digest import Digest
+from build_digest.feeds import has_feed
+from build_digest.keyfigures import topic_figures
 from build_digest.model import ENTITY_TYPES, TYPE_DIRS, TYPE_LABELS, Article, Topic
+from build_digest.pictures.regionmap import home_map
+from build_digest.pictures.timeline import timeline
 from build_digest.render import markup
 from build_digest.render.articles import article_url, source_url
+from build_digest.render.feedlinks import subscribe_line
+from build_digest.render.keyfigures import figures_block
 from build_digest.render.markup import date_label, link, page_path, text
 from build_digest.slugs import pinyin_words
 
-LATEST = 10
-TOP = 12
+LATEST = 5  # the pictures carry the home page; the timeline hub has every article
+TOP = 5
+TOPIC_ENTITIES = 12
 
 
 def render_home(digest: Digest) -> str:
+    """The digest at a glance: counts, articles per month, the map, the newest, the busiest."""
     here = "index.md"
     articles = list(digest.articles.values())
+    latest = articles[0].title if articles else ""
     out = [
-        markup.front_matter("科技新闻摘编", "中国科技新闻摘编：报道、地区、项目、企业、机构与人物的交叉索引。"),
+        markup.front_matter(
+            "科技新闻摘编",
+            f"中国科技新闻摘编：{len(articles)} 篇报道，按地区、项目、企业、机构与人物交叉索引。"
+            + (f"最新：{latest}" if latest else ""),
+            **({"feed": True} if has_feed(articles) else {}),
+        ),
         "# 科技新闻摘编\n\n",
     ]
     counts = {t: sum(1 for e in digest.registry.entities.values() if e.type == t) for t in ENTITY_TYPES}
@@ -28,6 +42,14 @@ def render_home(digest: Digest) -> str:
         f"索引 {'、'.join(f'{counts[t]} 个{TYPE_LABELS[t]}' for t in ENTITY_TYPES)}，"
         f"以及 {len(digest.registry.topics)} 个主题。\n\n"
     )
+    if has_feed(articles):
+        out.append(subscribe_line())
+    chart = timeline([a.date for a in articles], "", "本摘编")
+    if chart:
+        out.append(f"## 报道时间线\n\n{chart}")
+    places = home_map(digest)
+    if places:
+        out.append(f"## 地区分布\n\n{places}")
     out.append("## 最新报道\n\n")
     for article in articles[:LATEST]:
         out.append(_article_item(article, here))
@@ -116,20 +138,33 @@ def render_topics_index(digest: Digest) -> str:
 def render_topic(topic: Topic, digest: Digest) -> str:
     here = page_path(topic.url)
     ids = digest.articles_of_topic.get(topic.id, [])
-    out = [markup.front_matter(topic.name, f"主题“{topic.name}”下的报道。"), f"# {text(topic.name)}\n\n"]
+    articles = [digest.articles[a] for a in ids]
+    feed = has_feed(articles)
+    about = f"{topic.description} " if topic.description else ""
+    latest = f"，最新：{articles[0].title}" if articles else ""
+    description = f"{about}主题“{topic.name}”下的 {len(ids)} 篇报道{latest}"
+    out = [
+        markup.front_matter(topic.name, description + "。", **({"feed": True} if feed else {})),
+        f"# {text(topic.name)}\n\n",
+    ]
     if topic.description:
         out.append(f"{text(topic.description)}\n\n")
-    out.append(f"关键词：{'、'.join(text(k) for k in topic.keywords)}\n\n## 报道（{len(ids)}）\n\n")
-    for article_id in ids:
-        out.append(_article_item(digest.articles[article_id], here))
-    entity_counts: Counter = Counter(e for a in ids for e in digest.articles[a].entity_ids)
+    out.append(f"关键词：{'、'.join(text(k) for k in topic.keywords)}\n\n")
+    out.append(timeline([a.date for a in articles], topic.url, f"主题“{topic.name}”"))
+    if feed:
+        out.append(subscribe_line())
+    out.append(f"## 报道（{len(ids)}）\n\n")
+    for article in articles:
+        out.append(_article_item(article, here))
+    entity_counts: Counter = Counter(e for a in articles for e in a.entity_ids)
     if entity_counts:
-        top = sorted(entity_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]
+        top = sorted(entity_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOPIC_ENTITIES]
         items = "、".join(
             f"{link(digest.registry.entities[e].name, here, page_path(digest.registry.entities[e].url))}（{n}）"
             for e, n in top
         )
-        out.append(f"\n## 常见条目\n\n{items}\n")
+        out.append(f"\n## 常见条目\n\n{items}\n\n")
+    out.append(figures_block(topic_figures(topic, articles), here))
     return "".join(out)
 
 

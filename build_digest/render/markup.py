@@ -17,6 +17,8 @@ import re
 # made Markdown's inline processing a quarter of the build); they only matter at line start.
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]!|])")
 # At the start of a line: headings, list bullets, ordered-list numbers (1. or 1)).
+# A link title ends at a straight quote; a backslash or bracket could end the link itself.
+_TITLE_UNSAFE = re.compile(r'["\\()\[\]]')
 _MD_LINE_START = re.compile(r"^(\d+)([.)])(?=\s)|^([#+\-])")
 
 
@@ -48,10 +50,14 @@ def attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def link(label: str, from_page: str, to_page: str, anchor: str = "") -> str:
-    """A Markdown link between two docs-relative .md paths (checked by mkdocs --strict)."""
+def link(label: str, from_page: str, to_page: str, anchor: str = "", title: str = "") -> str:
+    """A Markdown link between two docs-relative .md paths (checked by mkdocs --strict).
+
+    A `title` becomes the link's tooltip (Material's content.tooltips).
+    """
     target = relative(posixpath.dirname(from_page), to_page)
-    return f"[{text(label)}]({target}{'#' + anchor if anchor else ''})"
+    tip = f' "{attr(_TITLE_UNSAFE.sub(" ", title))}"' if title else ""
+    return f"[{text(label)}]({target}{'#' + anchor if anchor else ''}{tip})"
 
 
 @functools.lru_cache(maxsize=65536)

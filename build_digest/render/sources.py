@@ -25,6 +25,10 @@ ROLE_LABELS = {
 }
 
 
+# In place of a line's text when the publication allows only excerpts (rights.py).
+WITHHELD = '<span class="digest-withheld">（仅摘要转载，此行文字未收录）</span>'
+
+
 def render_source(source: Source, digest: Digest) -> str:
     """The line table is raw HTML: Markdown would spend most of the build escaping every line.
 
@@ -43,9 +47,10 @@ def render_source(source: Source, digest: Digest) -> str:
         if article:
             href = markup.attr(relative(page_dir, article_url(article)))
             where = f'<a href="{href}" title="{markup.attr(article.title)}">→</a>'
+        shown = WITHHELD if line.number in source.withheld else html.escape(line.text.strip(), quote=False)
         rows.append(
             f'<tr id="L{line.number}"><td>{line.number}</td><td>{ROLE_LABELS.get(line.role, line.role)}</td>'
-            f"<td>{html.escape(line.text.strip(), quote=False)}</td><td>{where}</td></tr>"
+            f"<td>{shown}</td><td>{where}</td></tr>"
         )
     return (
         markup.front_matter(source.file, f"原始文件 {source.file} 的逐行分类。", search={"exclude": True})

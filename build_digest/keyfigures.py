@@ -1,0 +1,103 @@
+"""The key figures reported about an entity or a topic: grouped by sentence, and as CSV.
+
+A page shows one row per sentence (a sentence often reports several figures); the CSV beside
+the page has one row per figure, with its normalised value, for a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_digest.model import Article, Entity, Figure, Topic
+
+CSV_NAME = "figures.csv"
+# Sentences whose figures go into a page's CSV, newest first. Without a bound the CSVs of the
+# entities named in most articles repeat the same sentences and grew to a quarter of the site
+# (66 MB of 280 MB at 2,000 generated articles); every article's own figures stay complete in
+# its JSON twin and in digest.json.
+CSV_SENTENCES = 300
+# Shown instead of a sentence the publication does not allow us to republish (excerpt mode).
+WITHHELD = "（原文仅摘要转载，此句未收录）"
+CSV_COLUMNS = ("value", "unit", "lower_bound", "printed", "sentence", "date", "article", "title")
+
+
+@dataclass
+class FigureSentence:
+    """One sentence of one article and the figures it reports."""
+
+    article: Article
+    sentence: str  # empty when the publication allows only an excerpt and the sentence is not in it
+    figures: list[Figure]
+
+
+def entity_figures(entity: Entity, articles: list[Article]) -> list[FigureSentence]:
+    """Figures in sentences that name the entity, newest article first."""
+    return _grouped(articles, lambda article, figure: entity.id in figure.entity_ids)
+
+
+def topic_figures(topic: Topic, articles: list[Article]) -> list[FigureSentence]:
+    """Figures in sentences that contain one of the topic's keywords, newest article first."""
+
+    def about(article: Article, figure: Figure) -> bool:
+        if not figure.sentence or not 0 <= figure.paragraph < len(article.paragraphs):
+            return False  # outside an excerpt: the text it would be judged by is not published
+        paragraph = article.paragraphs[figure.paragraph]
+        start, end = figure.span
+        return any(keyword in paragraph.match_text[start:end] for keyword in topic.keywords)
+
+    return _grouped(articles, about)
+
+
+def _grouped(articles: list[Article], keep) -> list[FigureSentence]:
+    rows: list[FigureSentence] = []
+    for article in articles:
+        by_sentence: dict[tuple[int, tuple[int, int]], FigureSentence] = {}
+        for figure in article.figures:
+            if keep(article, figure):
+                key = (figure.paragraph, figure.span)
+                if key not in by_sentence:
+                    by_sentence[key] = FigureSentence(article, figure.sentence, [])
+                by_sentence[key].figures.append(figure)
+        rows.extend(by_sentence.values())
+    return rows
+
+
+def csv_text(rows: list[FigureSentence], article_url) -> str:
+    """One line per figure; UTF-8 with a byte-order mark so spreadsheet programs read the Chinese."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in rows[:CSV_SENTENCES]:
+        for figure in row.figures:
+            writer.writerow(
+                (
+                    figure.number,
+                    figure.unit,
+                    "yes" if figure.approx else "",
+                    figure.value,
+                    row.sentence,
+                    row.article.date or "",
+                    article_url(row.article),
+                    row.article.title,
+                )
+            )
+    return "\ufeff" + out.getvalue()
+
+
+def write_figure_csvs(digest, site_dir: Path, article_url) -> list[Path]:
+    """figures.csv beside every entity and topic page that shows key figures."""
+    written = []
+    pages = [(e.url, entity_figures(e, digest.entity_articles(e.id))) for e in digest.registry.entities.values()]
+    for topic in digest.registry.topics.values():
+        articles = [digest.articles[a] for a in digest.articles_of_topic.get(topic.id, [])]
+        pages.append((topic.url, topic_figures(topic, articles)))
+    for url, rows in pages:
+        if rows:
+            path = site_dir / url / CSV_NAME
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(csv_text(rows, article_url), encoding="utf-8")
+            written.append(path)
+    return written

@@ -1,0 +1,175 @@
+"""The SVG pictures: well-formed XML, numbers equal to digest.json, every link to an existing page."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+
+from build_digest.digest import build_digest
+from build_digest.geo import coordinate
+from build_digest.pictures.cograph import cograph
+from build_digest.pictures.regionmap import region_picture
+from build_digest.pictures.timeline import timeline
+from build_digest.problems import Warnings
+from tests.helpers import make_registry, source_from_text
+
+SVG = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg"[^>]*class="digest-svg".*?</svg>', re.S)
+NS = "{http://www.w3.org/2000/svg}"
+BAR = re.compile(r"^(\d{4})年(\d{1,2})月：(\d+) 篇报道$")
+DOT = re.compile(r"^(.+)：(\d+) 篇报道$")
+EDGE = re.compile(r"^(.+)：与.+同见于 (\d+) 篇报道$")
+
+
+def pictures(paths, url: str) -> list[ET.Element]:
+    html = (paths.site / url / "index.html").read_text(encoding="utf-8")
+    return [ET.fromstring(svg) for svg in SVG.findall(html)]  # raises on malformed XML
+
+
+def links(svg: ET.Element) -> list[tuple[str, str]]:
+    return [(a.get("href"), a.get("aria-label")) for a in svg.iter(f"{NS}a")]
+
+
+def resolve(paths, page_url: str, href: str) -> tuple[str, str]:
+    """(site path of the target page, anchor); asserts the page exists."""
+    target, _, anchor = href.partition("#")
+    path = posixpath.normpath(posixpath.join(page_url, target)) if target else page_url.rstrip("/")
+    path = "" if path == "." else path
+    assert not path.startswith(".."), (page_url, href)
+    assert (paths.site / path / "index.html").exists(), (page_url, href)
+    return path, anchor
+
+
+def month_counts(articles: list[dict]) -> Counter:
+    return Counter(a["date"][:7] for a in articles if a["date"])
+
+
+def pages_with_articles(data) -> list[tuple[str, list[dict]]]:
+    by_id = {a["id"]: a for a in data["articles"]}
+    pages = [("", data["articles"])]
+    pages += [(e["url"], [by_id[i] for i in e["articles"]]) for e in data["entities"]]
+    pages += [(t["url"], [by_id[i] for i in t["articles"]]) for t in data["topics"]]
+    return pages
+
+
+def test_every_picture_is_xml_and_every_link_reaches_a_page(dated):
+    paths, _, data = dated
+    hub = (paths.site / "articles" / "index.html").read_text(encoding="utf-8")
+    seen = 0
+    for url, _ in pages_with_articles(data):
+        for svg in pictures(paths, url):
+            seen += 1
+            assert svg.get("aria-label"), url  # the text equivalent of the whole picture
+            for href, label in links(svg):
+                assert label, (url, href)
+                target, anchor = resolve(paths, url, href)
+                if anchor:
+                    assert target == "articles" and f'id="{anchor}"' in hub, (url, href)
+    assert seen > len(data["entities"]) // 2
+
+
+def test_timeline_bars_equal_the_articles_per_month(dated):
+    paths, _, data = dated
+    checked = 0
+    for url, articles in pages_with_articles(data):
+        bars = {}
+        for svg in pictures(paths, url):
+            for href, label in links(svg):
+                found = BAR.match(label or "")
+                if found:
+                    year, month, n = found.groups()
+                    key = f"{year}-{int(month):02d}"
+                    assert href.endswith(f"#m-{key}"), (url, href)
+                    bars[key] = int(n)
+        assert bars == dict(month_counts(articles)), url
+        checked += bool(bars)
+    assert checked > 10
+
+
+def test_home_map_places_every_located_region_with_its_count(dated):
+    paths, result, data = dated
+    registry = result.digest.registry
+    by_url = {e["url"].rstrip("/"): e for e in data["entities"]}
+    expected = {
+        e["url"].rstrip("/"): len(e["articles"])
+        for e in data["entities"]
+        if e["type"] == "region" and e["articles"] and coordinate(e["id"], registry)
+    }
+    dots = {}
+    for svg in pictures(paths, ""):
+        for href, label in links(svg):
+            found = DOT.match(label or "")
+            if found and not BAR.match(label):
+                target, _ = resolve(paths, "", href)
+                assert by_url[target]["name"] == found.group(1)
+                dots[target] = int(found.group(2))
+    assert dots == expected and len(dots) > 5
+
+
+def test_province_map_shows_its_children_and_lower_regions_a_locator(dated):
+    paths, result, data = dated
+    registry = result.digest.registry
+    province = next(e for e in data["entities"] if e["id"] == "nei-meng-gu-zi-zhi-qu")
+    children = {e["url"].rstrip("/") for e in data["entities"] if e["parent"] == province["id"]}
+    html = (paths.site / province["url"] / "index.html").read_text(encoding="utf-8")
+    assert "digest-map" in html
+    on_map = {resolve(paths, province["url"], h)[0] for svg in pictures(paths, province["url"]) for h, _ in links(svg)}
+    assert children <= on_map
+    county = next(e for e in data["entities"] if e["level"] == "county" and coordinate(e["id"], registry))
+    html = (paths.site / county["url"] / "index.html").read_text(encoding="utf-8")
+    assert "digest-locator" in html and "digest-map" not in html
+
+
+def test_graph_nodes_count_the_articles_shared_with_the_entity(dated):
+    paths, _, data = dated
+    by_id = {a["id"]: a for a in data["articles"]}
+    by_url = {e["url"].rstrip("/"): e for e in data["entities"]}
+    checked = 0
+    for entity in data["entities"]:
+        for svg in pictures(paths, entity["url"]):
+            for href, label in links(svg):
+                found = EDGE.match(label or "")
+                if found:
+                    other = by_url[resolve(paths, entity["url"], href)[0]]
+                    shared = sum(other["id"] in by_id[a]["entities"] for a in entity["articles"])
+                    assert int(found.group(2)) == shared, (entity["name"], other["name"])
+                    checked += 1
+    assert checked > 20
+
+
+def _digest(tmp_path, texts: dict[str, str]):
+    registry = make_registry(
+        tmp_path / "reg",
+        regions=[
+            {"name": "甲省", "level": "province"},
+            {"name": "乙市", "level": "prefecture", "parent": "甲省"},
+        ],
+        companies=[{"name": "丙公司"}, {"name": "丁公司"}, {"name": "戊公司"}],
+    )
+    sources = [source_from_text(tmp_path, text, name=name)[0] for name, text in texts.items()]
+    return build_digest(sources, registry, Warnings())
+
+
+def test_a_new_article_redraws_only_the_pictures_of_what_it_names(tmp_path):
+    texts = {
+        "a.txt": "发布时间:2023-01-05\n\n丙公司扩产\n\n本报讯 丙公司与丁公司在乙市合作。\n",
+        "b.txt": "发布时间:2023-03-09\n\n丙公司再扩产\n\n本报讯 丙公司与丁公司签约。\n",
+    }
+    before = _digest(tmp_path / "1", texts)
+    texts["c.txt"] = "发布时间:2023-07-01\n\n戊公司新闻\n\n本报讯 戊公司在乙市投产。\n"
+    after = _digest(tmp_path / "2", texts)
+
+    def drawn(digest, entity_id):
+        entity = digest.registry.entities[entity_id]
+        articles = digest.entity_articles(entity_id)
+        return (
+            timeline([a.date for a in articles], entity.url, entity.name)
+            + cograph(entity, articles, digest.registry.entities, entity.url)
+            + (region_picture(entity, digest) if entity.type == "region" else "")
+        )
+
+    # 丙公司 and 丁公司 are not in the new article: their pictures are byte-identical.
+    for untouched in ("bing-gong-si", "ding-gong-si"):
+        assert drawn(before, untouched) and drawn(before, untouched) == drawn(after, untouched)
+    assert drawn(before, "yi-shi") != drawn(after, "yi-shi")  # 乙市 is named again: redrawn

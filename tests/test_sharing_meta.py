@@ -1,0 +1,62 @@
+"""Sharing and previews: every page kind has a description and Open Graph title/description
+from its own content; entity links in an article carry a preview of the entity."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+META = re.compile(r'<meta (name|property)="([^"]+)" content="([^"]*)"')
+
+
+def head_meta(paths, url: str) -> dict[str, str]:
+    page = (paths.site / url / "index.html").read_text(encoding="utf-8")
+    return {key: html.unescape(value) for _, key, value in META.findall(page.split("</head>")[0])}
+
+
+def page_kinds(data) -> dict[str, str]:
+    article = max(data["articles"], key=lambda a: (len(a["entities"]), a["id"]))
+    kinds = {"home": "", "article": article["url"], "topic": data["topics"][0]["url"], "about": "about/"}
+    kinds["source"] = f"sources/{data['sources'][0]['file'].rsplit('.', 1)[0]}/"
+    kinds["hub"] = "regions/"
+    for kind in ("region", "program", "company", "institution", "person"):
+        kinds[kind] = max((e for e in data["entities"] if e["type"] == kind), key=lambda e: len(e["articles"]))["url"]
+    return kinds
+
+
+def test_every_page_kind_has_description_and_open_graph(built):
+    paths, _, data = built
+    for kind, url in page_kinds(data).items():
+        meta = head_meta(paths, url)
+        assert meta.get("description"), (kind, url)
+        assert meta.get("og:title") and meta.get("og:site_name") == "科技新闻摘编", (kind, url)
+        assert meta.get("og:description") == meta["description"], (kind, url)
+        assert meta.get("og:type") == ("article" if kind == "article" else "website"), (kind, url)
+
+
+def test_descriptions_come_from_the_page_content(built):
+    paths, _, data = built
+    article = max(data["articles"], key=lambda a: (len(a["entities"]), a["id"]))
+    twin = json.loads((paths.site / "api" / (article["url"].rstrip("/") + ".json")).read_text(encoding="utf-8"))
+    first = next(p["text"] for p in twin["paragraphs"] if p["kind"] == "p")
+    meta = head_meta(paths, article["url"])
+    assert meta["og:title"] == article["title"]
+    assert meta["og:description"].startswith(" ".join(first.split())[:30])
+    entity = max(data["entities"], key=lambda e: len(e["articles"]))
+    meta = head_meta(paths, entity["url"])
+    assert meta["og:title"] == entity["name"] and entity["name"] in meta["og:description"]
+    assert f"{len(entity['articles'])} 篇报道" in meta["og:description"]
+
+
+def test_entity_links_in_articles_carry_a_preview(built):
+    paths, _, data = built
+    names = {e["url"]: e["name"] for e in data["entities"]}
+    previews = 0
+    for article in data["articles"]:
+        page = (paths.site / article["url"] / "index.html").read_text(encoding="utf-8")
+        body = page.split('<h2 id="本文涉及"')[0]
+        for href, title in re.findall(r'<a href="\.\./\.\./([a-z]+/[^"]+/)" title="([^"]+)"', body):
+            assert html.unescape(title).startswith(names[href] + " · "), (article["id"], href)
+            previews += 1
+    assert previews > 50
