@@ -2,4 +2,6 @@ import sys
 
 from build_digest.cli import main
 
-sys.exit(main())
+# Guarded: worker processes started by the build import this module again.
+if __name__ == "__main__":
+    sys.exit(main())

@@ -16,18 +16,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_digest.digest import Digest, build_digest
+from build_digest.analysis import WorkerSetup, analyse_files
+from build_digest.cache import AnalysisCache, code_fingerprint, folder_fingerprint
+from build_digest.digest import Digest, assemble_digest
 from build_digest.discovery.discover import Discovery
 from build_digest.discovery.recogniser import load_recogniser
-from build_digest.discovery.settings import SETTINGS_FILE, load_rejected, load_settings
+from build_digest.discovery.settings import SETTINGS_FILE, DiscoverySettings, load_rejected, load_settings
 from build_digest.export import write_digest_json
 from build_digest.feeds import write_feeds
 from build_digest.keyfigures import write_figure_csvs
-from build_digest.model import ROLES, Source, SourceMeta
+from build_digest.model import ROLES
 from build_digest.pages import write_pages
 from build_digest.problems import DataError, Problem, Warnings
 from build_digest.published import load_record, redirects, updated_record, write_record, write_redirects
-from build_digest.reader import read_source
 from build_digest.registry import Registry, load_registry, load_sources_meta
 from build_digest.render.articles import article_url
 from build_digest.searchwords import write_user_dictionary
@@ -70,6 +71,8 @@ class BuildResult:
     skipped: list[Problem] = field(default_factory=list)
     pages: int = 0
     moved: dict[str, str] = field(default_factory=dict)  # published URL -> the page that replaced it
+    files_cached: int = 0  # files whose analysis came from build/cache/analysis
+    files_analysed: int = 0  # files analysed in this build
 
     def roles(self) -> Counter:
         return Counter(line.role for s in self.digest.sources for line in s.content_lines)
@@ -88,30 +91,37 @@ def check(paths: Paths) -> tuple[Registry, dict]:
     return registry, metas
 
 
-def analyse(paths: Paths) -> BuildResult:
+def analyse(paths: Paths, workers: int | None = None) -> BuildResult:
     registry, metas = check(paths)
     warnings = Warnings()
-    discovery = make_discovery(paths, registry, warnings)
-    sources: list[Source] = []
+    settings = load_settings(paths.data)
+    discovery = make_discovery(paths, registry, warnings, settings)
     files = (
         sorted(p for p in paths.articles.iterdir() if p.is_file() and not p.name.startswith("."))
         if paths.articles.is_dir()
         else []
     )
-    for path in files:
-        source = read_source(path, metas.get(path.name, SourceMeta()), warnings)
-        if source is not None:
-            sources.append(source)
+    salt = "\0".join((code_fingerprint(), folder_fingerprint(paths.data / "registry"),
+                      repr(settings), discovery.recogniser.id if discovery.recogniser else "rules"))
+    cache = AnalysisCache(paths.work / "cache" / "analysis", salt)
+    setup = WorkerSetup.of(registry, discovery, settings.recogniser)
+    analysed = analyse_files(files, metas, setup, discovery, cache, workers)
+    sources = [result.source for result in analysed if result.source is not None]
+    for result in analysed:
+        warnings.items.extend(result.warnings)
     for name in sorted(set(metas) - {p.name for p in files}):
         warnings.add("data/sources.yml", None, f"metadata for '{name}', which is not in data/articles/")
-    digest = build_digest(sources, registry, warnings, discovery)
+    collected = [article for result in analysed for article in result.articles]
+    digest = assemble_digest(sources, collected, registry, discovery)
     skipped = [w for w in warnings if w.message.startswith("skipped")]
-    return BuildResult(digest=digest, warnings=warnings, files_read=len(sources), skipped=skipped)
+    return BuildResult(digest=digest, warnings=warnings, files_read=len(sources), skipped=skipped,
+                       files_cached=cache.hits, files_analysed=cache.misses)
 
 
-def make_discovery(paths: Paths, registry: Registry, warnings: Warnings) -> Discovery:
+def make_discovery(paths: Paths, registry: Registry, warnings: Warnings,
+                   settings: DiscoverySettings | None = None) -> Discovery:
     """Discovery as data/discovery.yml sets it; one warning when the recogniser cannot load."""
-    settings = load_settings(paths.data)
+    settings = settings or load_settings(paths.data)
     recogniser, problem = load_recogniser(settings.recogniser)
     if problem:
         warnings.add(f"data/{SETTINGS_FILE}", None,

@@ -34,12 +34,21 @@ RULES_ONLY_STOPS = set("的和与及在是为对将把被从向了等")  # parti
 MIN_RULES_ONLY_PLACE = 3  # rules only: full place names this long or longer (两字 names are too often words)
 
 
+@dataclasses.dataclass
+class DiscoveryState:
+    proposals: dict[str, Proposal]
+    registry_forms: dict[str, set[str]]
+    articles_seen: int = 0
+    characters: int = 0
+
+
 class Discovery:
     def __init__(self, registry: Registry, recogniser: Recogniser | None, cache_dir: Path | None,
                  rejected: set[tuple[str, str | None]] = frozenset(), publish: bool = True):
         self.registry = registry
         self.publish = publish
         self.places: Gazetteer = gazetteer()
+        self.cache_dir = cache_dir
         self.cache = RecognitionCache(recogniser, cache_dir) if recogniser and cache_dir else None
         self.recogniser = recogniser
         self.rejected = rejected
@@ -147,16 +156,38 @@ class Discovery:
                 if entity_id not in tagged:
                     continue
             else:
-                known = self.proposals.setdefault(item.proposal.key, item.proposal)
-                if known is not item.proposal:
-                    known.forms |= item.proposal.forms
-                    known.role = known.role or item.proposal.role
-                    known.affiliation = known.affiliation or item.proposal.affiliation
+                self._keep(item.proposal)
                 entity_id = PROVISIONAL + item.proposal.key
             mentions.append(Mention(entity_id, item.paragraph, item.start, item.end, surface))
         mentions.sort(key=lambda m: (m.paragraph if m.paragraph >= 0 else -10 - m.paragraph, m.start, -m.end))
         article.mentions = mentions
         article.entity_ids = list(dict.fromkeys(m.entity_id for m in mentions))
+
+    def _keep(self, proposal: Proposal) -> None:
+        """The first proposal of a name stands; later ones add their forms, role, affiliation."""
+        known = self.proposals.setdefault(proposal.key, proposal)
+        if known is not proposal:
+            known.forms |= proposal.forms
+            known.role = known.role or proposal.role
+            known.affiliation = known.affiliation or proposal.affiliation
+
+    # --- the state one file leaves, for work split over processes and cached per file ---------
+
+    def take_state(self) -> DiscoveryState:
+        """What tagging has gathered since the last call, handed over and cleared."""
+        state = DiscoveryState(self.proposals, dict(self.registry_forms), self.articles_seen, self.characters)
+        self.proposals, self.registry_forms = {}, defaultdict(set)
+        self.articles_seen = self.characters = 0
+        return state
+
+    def absorb(self, state: DiscoveryState) -> None:
+        """Add a file's state; absorbing files in file order equals tagging them here in order."""
+        for proposal in state.proposals.values():
+            self._keep(proposal)
+        for entity_id, printed in state.registry_forms.items():
+            self.registry_forms[entity_id] |= printed
+        self.articles_seen += state.articles_seen
+        self.characters += state.characters
 
     def _registry_entity(self, proposal: Proposal) -> str | None:
         """The registry entity a proposal is (registry wins): same family, by name or form."""

@@ -82,3 +82,21 @@ def load_recogniser(name: str = "lac") -> tuple[Recogniser | None, str | None]:
         return LacRecogniser(), None
     except Exception as exc:  # a missing wheel, a broken onnxruntime, an unreadable model file
         return None, f"{type(exc).__name__}: {exc}"
+
+
+class LazyRecogniser:
+    """A recogniser loaded on first use. Worker processes get one: with a warm recognition
+    cache they never load the model at all, and none inherits a session made before a fork."""
+
+    def __init__(self, name: str, id: str):
+        self.name = name
+        self.id = id
+        self._real: Recogniser | None = None
+
+    def tokens(self, text: str) -> list[Token]:
+        if self._real is None:
+            real, problem = load_recogniser(self.name)
+            if real is None:
+                raise RuntimeError(f"the recogniser '{self.name}' could not be loaded: {problem}")
+            self._real = real
+        return self._real.tokens(text)

@@ -1,0 +1,127 @@
+"""Per-file analysis (read → segment → tag → discover) on every core, each file's result cached.
+
+Work on one file depends on nothing but that file, its metadata, the registry and the code,
+so files are analysed in worker processes and their results kept in a content-addressed
+cache (cache.py): a rebuild pays only for new or changed files. Results come back in file
+order whatever the workers do, and discovery's per-file findings are absorbed in that order,
+so the build is byte-identical however it was computed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from build_digest.cache import AnalysisCache
+from build_digest.digest import analyse_source
+from build_digest.discovery.discover import Discovery, DiscoveryState
+from build_digest.discovery.recogniser import LazyRecogniser
+from build_digest.model import Article, Source, SourceMeta
+from build_digest.problems import Problem, Warnings
+from build_digest.reader import read_source
+from build_digest.registry import Registry
+from build_digest.tagger import Tagger
+
+POOL_MIN_FILES = 64  # fewer files than this are analysed in-process: starting workers costs more
+CHUNK = 8  # files handed to a worker at a time: fewer round trips, still balanced
+
+
+@dataclass
+class FileResult:
+    name: str
+    source: Source | None  # None when the file was skipped (binary, blank)
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    discovery: DiscoveryState | None = None
+
+
+@dataclass
+class WorkerSetup:
+    """What a worker process needs to analyse files as the parent would (all picklable)."""
+
+    registry: Registry
+    recogniser_name: str | None = None
+    recogniser_id: str | None = None
+    recognition_cache: Path | None = None
+    rejected: frozenset = frozenset()
+    publish: bool = True
+
+    @classmethod
+    def of(cls, registry: Registry, discovery: Discovery | None, recogniser_name: str | None) -> WorkerSetup:
+        if discovery is None:
+            return cls(registry)
+        recogniser = discovery.recogniser
+        return cls(registry, recogniser_name if recogniser else None, recogniser.id if recogniser else None,
+                   discovery.cache_dir, frozenset(discovery.rejected), discovery.publish)
+
+    def discovery(self) -> Discovery:
+        recogniser = LazyRecogniser(self.recogniser_name, self.recogniser_id) if self.recogniser_name else None
+        return Discovery(self.registry, recogniser, self.recognition_cache, set(self.rejected), publish=self.publish)
+
+
+class _Worker:
+    """The tagger and discovery of one process, built once."""
+
+    tagger: Tagger | None = None
+    discovery: Discovery | None = None
+
+
+def _start_worker(setup: WorkerSetup, with_discovery: bool) -> None:
+    _Worker.tagger = Tagger(setup.registry)
+    _Worker.discovery = setup.discovery() if with_discovery else None
+
+
+def _analyse_file(task: tuple[Path, SourceMeta]) -> FileResult:
+    path, meta = task
+    warnings = Warnings()
+    source = read_source(path, meta, warnings)
+    articles = analyse_source(source, _Worker.tagger, warnings, _Worker.discovery) if source is not None else []
+    state = _Worker.discovery.take_state() if _Worker.discovery is not None else None
+    return FileResult(path.name, source, articles, list(warnings), state)
+
+
+def analyse_files(files: list[Path], metas: dict[str, SourceMeta], setup: WorkerSetup,
+                  discovery: Discovery | None, cache: AnalysisCache | None = None, workers: int | None = None,
+                  advance: Callable[[int], None] = lambda n: None) -> list[FileResult]:
+    """The analysis of every file, in the order given; discovery's findings absorbed in order."""
+    results: dict[int, FileResult] = {}
+    keys: dict[int, str] = {}
+    todo: list[int] = []
+    for index, path in enumerate(files):
+        if cache is not None:
+            keys[index] = cache.key(path.name, path.read_bytes(), metas.get(path.name, SourceMeta()))
+            cached = cache.get(keys[index])
+            if isinstance(cached, FileResult):
+                results[index] = cached
+                advance(1)
+                continue
+        todo.append(index)
+    tasks = [(files[i], metas.get(files[i].name, SourceMeta())) for i in todo]
+    workers = workers or len(os.sched_getaffinity(0))
+    fresh: list[FileResult] = []
+    if workers > 1 and len(tasks) >= POOL_MIN_FILES:
+        # "spawn": workers start clean (no model session or lock inherited from this process).
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker,
+                                 initargs=(setup, discovery is not None)) as pool:
+            for result in pool.map(_analyse_file, tasks, chunksize=CHUNK):
+                fresh.append(result)
+                advance(1)
+    else:
+        _Worker.tagger, _Worker.discovery = Tagger(setup.registry), discovery
+        for task in tasks:
+            fresh.append(_analyse_file(task))
+            advance(1)
+    for index, result in zip(todo, fresh, strict=True):
+        results[index] = result
+        if cache is not None:
+            cache.put(keys[index], result)
+    ordered = [results[i] for i in range(len(files))]
+    if discovery is not None:
+        for result in ordered:
+            if result.discovery is not None:
+                discovery.absorb(result.discovery)
+    return ordered

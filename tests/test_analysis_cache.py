@@ -1,0 +1,75 @@
+"""Per-file analysis: the same digest on one core or several, from the cache or not; a rebuild
+analyses only the files that changed (work counted per file, never timed)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from build_digest import build as pipeline
+from build_digest.analysis import POOL_MIN_FILES
+from build_digest.export import digest_data
+from tests.conftest import copy_project
+
+PLACES = ["滨江新区", "青山镇", "东港县", "西岭市", "南湖区", "北塘镇", "云溪县", "石门市"]
+THINGS = ["氢能产业园", "电池隔膜项目", "智能农机服务站", "新材料实验室", "海洋牧场", "光伏基地"]
+
+
+def _page(i: int) -> str:
+    place, thing = PLACES[i % len(PLACES)], THINGS[i % len(THINGS)]
+    return (f"{place}{thing}第{i}期工程开工\n\n本报记者 林晓舟\n\n"
+            f"本报{1 + i % 12}月{1 + i % 28}日讯 {place}{thing}第{i}期工程日前开工,总投资{i + 3}亿元,"
+            f"预计带动就业{i * 7 + 100}人。\n\n项目负责人介绍,{place}将围绕{thing}完善配套政策,"
+            f"推动上下游企业协同发展,第{i}期计划于{2020 + i % 5}年建成。\n")
+
+
+def _project(tmp_path: Path, count: int) -> pipeline.Paths:
+    root = tmp_path / "project"
+    root.mkdir()
+    copy_project(root, with_articles=False)
+    for i in range(count):
+        (root / "data" / "articles" / f"gen_{i:03d}.txt").write_text(_page(i), encoding="utf-8")
+    return pipeline.Paths(root)
+
+
+def _export(result) -> str:
+    return json.dumps(digest_data(result.digest), ensure_ascii=False, sort_keys=True)
+
+
+def test_parallel_cached_and_serial_analysis_agree(tmp_path):
+    paths = _project(tmp_path, POOL_MIN_FILES + 6)
+    parallel = pipeline.analyse(paths, workers=2)
+    assert (parallel.files_analysed, parallel.files_cached) == (POOL_MIN_FILES + 6, 0)
+    cached = pipeline.analyse(paths, workers=2)
+    assert (cached.files_analysed, cached.files_cached) == (0, POOL_MIN_FILES + 6)
+    (paths.work / "cache" / "analysis").rename(paths.work / "cache" / "analysis-old")
+    serial = pipeline.analyse(paths, workers=1)
+    assert _export(parallel) == _export(cached) == _export(serial)
+
+
+def test_a_changed_file_or_registry_is_all_that_is_analysed_again(tmp_path):
+    paths = _project(tmp_path, 6)
+    pipeline.analyse(paths)
+    target = paths.articles / "gen_002.txt"
+    target.write_text(target.read_text(encoding="utf-8").replace("日前开工", "近日开工"), encoding="utf-8")
+    (paths.articles / "gen_new.txt").write_text(_page(99), encoding="utf-8")
+    again = pipeline.analyse(paths)
+    assert (again.files_analysed, again.files_cached) == (2, 5)
+    regions = paths.data / "registry" / "regions.yml"
+    regions.write_text(regions.read_text(encoding="utf-8") + "\n- name: 云溪县\n  level: county\n", encoding="utf-8")
+    assert pipeline.analyse(paths).files_analysed == 7
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha1(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_cached_and_uncached_builds_are_byte_identical(tmp_path):
+    paths = _project(tmp_path, 4)
+    pipeline.build(paths)
+    first = _tree(paths.site)
+    result = pipeline.build(paths)
+    assert result.files_cached == 4 and result.files_analysed == 0
+    assert _tree(paths.site) == first
