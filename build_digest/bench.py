@@ -73,7 +73,7 @@ def run_bench(paths: pipeline.Paths, count: int, with_mkdocs: bool = False) -> i
         t1 = time.perf_counter()
         digest = build_digest(sources, registry, warnings)
         t2 = time.perf_counter()
-        pages = write_pages(digest, work / "docs")
+        pages = write_pages(digest, work / "docs").total
         t3 = time.perf_counter()
         texts = [a.title + "\n" + a.body_text for a in digest.articles.values()]
     finally:

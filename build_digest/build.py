@@ -26,7 +26,7 @@ from build_digest.export import write_digest_json
 from build_digest.feeds import write_feeds
 from build_digest.keyfigures import write_figure_csvs
 from build_digest.model import ROLES
-from build_digest.pages import write_pages
+from build_digest.pages import PagesWritten, write_pages
 from build_digest.problems import DataError, Problem, Warnings
 from build_digest.published import load_record, redirects, updated_record, write_record, write_redirects
 from build_digest.registry import Registry, load_registry, load_sources_meta
@@ -71,6 +71,7 @@ class BuildResult:
     skipped: list[Problem] = field(default_factory=list)
     pages: int = 0
     moved: dict[str, str] = field(default_factory=dict)  # published URL -> the page that replaced it
+    written: PagesWritten | None = None  # which generated pages changed
     files_cached: int = 0  # files whose analysis came from build/cache/analysis
     files_analysed: int = 0  # files analysed in this build
 
@@ -137,7 +138,8 @@ def build(paths: Paths, strict: bool = False) -> BuildResult:
         raise StrictFailure("\n".join(str(w) for w in result.warnings))
     record = load_record(paths.published)
     result.moved = redirects(record, result.digest)
-    result.pages = write_pages(result.digest, paths.docs)
+    result.written = write_pages(result.digest, paths.docs)
+    result.pages = result.written.total
     user_dict = paths.work / "search" / "userdict.txt"
     write_user_dictionary(result.digest.registry, user_dict)
     paths.work.mkdir(parents=True, exist_ok=True)

@@ -1,11 +1,21 @@
-"""Write every generated Markdown page into docs/ (the generated folders only)."""
+"""Write every generated Markdown page into docs/ (the generated folders only).
+
+Pages are rendered one at a time and written only when their text changed, so an unchanged
+page keeps its file (and its modification time, which tells MkDocs not to rebuild it), and
+the rendered site is never held in memory at once. A large digest is rendered on every core:
+forked workers share the finished model and each writes its own share of the pages.
+"""
 
 from __future__ import annotations
 
-import shutil
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 
 from build_digest.digest import Digest
+from build_digest.discovery.recogniser import session_started
 from build_digest.model import ENTITY_TYPES, TYPE_DIRS
 from build_digest.render.articles import article_url, render_article, source_url
 from build_digest.render.entities import render_entity
@@ -19,33 +29,92 @@ from build_digest.render.hubs import (
 )
 from build_digest.render.markup import page_path
 from build_digest.render.sources import render_source
+from build_digest.writing import write_if_changed
 
 # Everything the build owns inside docs/; hand-written pages live beside them and are never touched.
 GENERATED_DIRS = ("articles", "sources", "topics", *TYPE_DIRS.values())
 GENERATED_FILES = ("index.md",)
+PARALLEL_MIN_PAGES = 2000  # below this, starting workers costs more than it saves
 
 
-def write_pages(digest: Digest, docs_dir: Path) -> int:
-    for name in GENERATED_DIRS:
-        shutil.rmtree(docs_dir / name, ignore_errors=True)
-    pages: dict[str, str] = {
-        "index.md": render_home(digest),
-        "articles/index.md": render_timeline(digest),
-        "topics/index.md": render_topics_index(digest),
-        "sources/index.md": render_sources_index(digest),
-    }
+@dataclass
+class PagesWritten:
+    total: int = 0
+    changed: list[str] = field(default_factory=list)  # pages new or rewritten, relative to docs/
+    removed: list[str] = field(default_factory=list)  # generated pages no longer in the digest
+
+
+def _jobs(digest: Digest) -> list[tuple[str, Callable[[], str]]]:
+    """(page path, how to render it) for every generated page, in a fixed order."""
+    jobs: list[tuple[str, Callable[[], str]]] = [
+        ("index.md", lambda: render_home(digest)),
+        ("articles/index.md", lambda: render_timeline(digest)),
+        ("topics/index.md", lambda: render_topics_index(digest)),
+        ("sources/index.md", lambda: render_sources_index(digest)),
+    ]
     for entity_type in ENTITY_TYPES:
-        pages[f"{TYPE_DIRS[entity_type]}/index.md"] = render_type_index(entity_type, digest)
-    for article in digest.articles.values():
-        pages[page_path(article_url(article))] = render_article(article, digest)
-    for entity in digest.registry.entities.values():
-        pages[page_path(entity.url)] = render_entity(entity, digest)
-    for topic in digest.registry.topics.values():
-        pages[page_path(topic.url)] = render_topic(topic, digest)
-    for source in digest.sources:
-        pages[page_path(source_url(source.file))] = render_source(source, digest)
-    for relative, content in pages.items():
-        path = docs_dir / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
-    return len(pages)
+        jobs.append((f"{TYPE_DIRS[entity_type]}/index.md", lambda t=entity_type: render_type_index(t, digest)))
+    jobs += [(page_path(article_url(a)), lambda a=a: render_article(a, digest)) for a in digest.articles.values()]
+    jobs += [(page_path(e.url), lambda e=e: render_entity(e, digest)) for e in digest.registry.entities.values()]
+    jobs += [(page_path(t.url), lambda t=t: render_topic(t, digest)) for t in digest.registry.topics.values()]
+    jobs += [(page_path(source_url(s.file)), lambda s=s: render_source(s, digest)) for s in digest.sources]
+    return jobs
+
+
+_shared: tuple[list[tuple[str, Callable[[], str]]], Path] | None = None  # set before forking workers
+
+
+def _render_share(bounds: tuple[int, int]) -> list[str]:
+    assert _shared is not None
+    jobs, docs_dir = _shared
+    changed = []
+    for relative, render in jobs[bounds[0]:bounds[1]]:
+        if write_if_changed(docs_dir / relative, render().encode("utf-8")):
+            changed.append(relative)
+    return changed
+
+
+def write_pages(digest: Digest, docs_dir: Path, workers: int | None = None,
+                advance: Callable[[int], None] = lambda n: None) -> PagesWritten:
+    global _shared
+    jobs = _jobs(digest)
+    result = PagesWritten(total=len(jobs))
+    workers = workers or len(os.sched_getaffinity(0))
+    # Forked workers share the model without copying it; never after a model session started.
+    parallel = workers > 1 and len(jobs) >= PARALLEL_MIN_PAGES and not session_started()
+    shares = max(1, workers * 8 if parallel else 1)
+    step = -(-len(jobs) // shares)
+    bounds = [(start, min(start + step, len(jobs))) for start in range(0, len(jobs), step)]
+    _shared = (jobs, docs_dir)
+    try:
+        if parallel:
+            with get_context("fork").Pool(workers) as pool:
+                for (start, end), changed in zip(bounds, pool.imap(_render_share, bounds), strict=True):
+                    result.changed += changed
+                    advance(end - start)
+        else:
+            for start, end in bounds:
+                result.changed += _render_share((start, end))
+                advance(end - start)
+    finally:
+        _shared = None
+    result.removed = _remove_stale(docs_dir, {relative for relative, _ in jobs})
+    return result
+
+
+def _remove_stale(docs_dir: Path, current: set[str]) -> list[str]:
+    """Generated pages of a previous build that this build does not write (a removed article)."""
+    removed = []
+    for name in GENERATED_DIRS:
+        folder = docs_dir / name
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*.md")):
+            relative = path.relative_to(docs_dir).as_posix()
+            if relative not in current:
+                path.unlink()
+                removed.append(relative)
+        for directory in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True):
+            if not any(directory.iterdir()):
+                directory.rmdir()
+    return removed
