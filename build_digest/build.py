@@ -6,12 +6,11 @@ succeeded, so a failing build leaves the previous site intact and servable.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
+import json
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,12 +25,13 @@ from build_digest.export import write_digest_json
 from build_digest.feeds import write_feeds
 from build_digest.keyfigures import write_figure_csvs
 from build_digest.model import ROLES
-from build_digest.pages import PagesWritten, write_pages
+from build_digest.pages import GENERATED_DIRS, GENERATED_FILES, PagesWritten, write_pages
 from build_digest.problems import DataError, Problem, Warnings
 from build_digest.published import load_record, redirects, updated_record, write_record, write_redirects
 from build_digest.registry import Registry, load_registry, load_sources_meta
 from build_digest.render.articles import article_url
 from build_digest.searchwords import write_user_dictionary
+from build_digest.sitebuild import finish_mkdocs, html_fingerprint, publish, start_mkdocs
 
 
 @dataclass
@@ -59,19 +59,25 @@ class Paths:
         return self.data / "published.yml"
 
     @property
+    def state(self) -> Path:
+        return self.work / "state.json"
+
+    @property
     def work(self) -> Path:
         return self.root / "build"
 
 
 @dataclass
 class BuildResult:
-    digest: Digest
+    digest: Digest | None
     warnings: Warnings
     files_read: int
     skipped: list[Problem] = field(default_factory=list)
     pages: int = 0
     moved: dict[str, str] = field(default_factory=dict)  # published URL -> the page that replaced it
     written: PagesWritten | None = None  # which generated pages changed
+    unchanged: bool = False  # nothing changed since the last build: nothing was rendered
+    dirty: bool = False  # MkDocs rebuilt only the pages that changed
     files_cached: int = 0  # files whose analysis came from build/cache/analysis
     files_analysed: int = 0  # files analysed in this build
 
@@ -133,6 +139,13 @@ def make_discovery(paths: Paths, registry: Registry, warnings: Warnings,
 
 
 def build(paths: Paths, strict: bool = False) -> BuildResult:
+    previous = BuildState.load(paths.state)
+    hand_written = _hand_written(paths)
+    html_key = html_fingerprint(paths.root, hand_written)
+    if (previous is not None and paths.site.is_dir() and previous.html == html_key
+            and previous.inputs == input_fingerprint(paths) and not (strict and previous.warnings)):
+        return BuildResult(digest=None, warnings=Warnings(), files_read=previous.files, unchanged=True)
+    BuildState.forget(paths.state)  # from here on, a failure makes the next build a full one
     result = analyse(paths)
     if strict and len(result.warnings):
         raise StrictFailure("\n".join(str(w) for w in result.warnings))
@@ -140,46 +153,81 @@ def build(paths: Paths, strict: bool = False) -> BuildResult:
     result.moved = redirects(record, result.digest)
     result.written = write_pages(result.digest, paths.docs)
     result.pages = result.written.total
-    user_dict = paths.work / "search" / "userdict.txt"
-    write_user_dictionary(result.digest.registry, user_dict)
-    paths.work.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix="site-", dir=paths.work))
-    try:
-        _run_mkdocs(paths, staging, result.digest)
-        write_digest_json(result.digest, staging)
-        write_redirects(result.moved, staging)
-        write_feeds(result.digest, staging, os.environ.get("SITE_URL", ""))
-        write_figure_csvs(result.digest, staging, article_url)
-        _swap(staging, paths.site)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    write_user_dictionary(result.digest.registry, paths.work / "search" / "userdict.txt")
+    html = paths.work / "html"
+    result.dirty = previous is not None and previous.html == html_key and html.is_dir()
+    run = start_mkdocs(paths.root, html, result.dirty, result.written.changed, result.written.removed,
+                       _sitemap_epoch(result.digest))
+    failure = finish_mkdocs(run)
+    if failure is not None:
+        raise DataError([Problem("mkdocs.yml", None, "mkdocs build failed:\n" + failure)])
+    outputs = write_digest_json(result.digest, html)
+    outputs += write_redirects(result.moved, html)
+    outputs += write_feeds(result.digest, html, os.environ.get("SITE_URL", ""))
+    outputs += write_figure_csvs(result.digest, html, article_url)
+    _prune_outputs(html, outputs, paths.work / "outputs.txt", full=not result.dirty)
+    publish(html, paths.site)
     write_record(updated_record(record, result.digest), paths.published)
     write_report(result, paths.work / "report.md")
+    BuildState(html=html_key, inputs=input_fingerprint(paths), warnings=len(result.warnings),
+               files=result.files_read).save(paths.state)
     return result
 
 
-def _run_mkdocs(paths: Paths, site_dir: Path, digest: Digest) -> None:
-    env = dict(os.environ)
-    # Sitemap dates come from the newest article, so the same input gives the same site.
+def _hand_written(paths: Paths) -> list[Path]:
+    """The pages and assets of docs/ that the build does not generate."""
+    generated = {paths.docs / name for name in (*GENERATED_DIRS, *GENERATED_FILES)}
+    found = []
+    for path in sorted(paths.docs.rglob("*")) if paths.docs.is_dir() else []:
+        if path.is_file() and not any(parent in generated for parent in (path, *path.parents)):
+            found.append(path)
+    return found
+
+
+def input_fingerprint(paths: Paths) -> str:
+    """Everything the digest is made from: the code and every file under data/."""
+    return hashlib.sha256((code_fingerprint() + folder_fingerprint(paths.data)).encode()).hexdigest()
+
+
+def _sitemap_epoch(digest: Digest) -> int:
+    """Sitemap dates come from the newest article, so the same input gives the same site."""
     newest = max((a.date for a in digest.articles.values() if a.date), default="2020-01-01")
-    epoch = int(dt.datetime.fromisoformat(newest).replace(tzinfo=dt.UTC).timestamp())
-    env["SOURCE_DATE_EPOCH"] = str(epoch)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)]
-    completed = subprocess.run(command, cwd=paths.root, env=env, capture_output=True, text=True)
-    if completed.returncode != 0:
-        raise DataError(
-            [Problem("mkdocs.yml", None, "mkdocs build failed:\n" + (completed.stderr or completed.stdout))]
-        )
+    return int(dt.datetime.fromisoformat(newest).replace(tzinfo=dt.UTC).timestamp())
 
 
-def _swap(staging: Path, site: Path) -> None:
-    """Replace site/ with the staged build; the old site stays until the new one is complete."""
-    old = site.with_name(site.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    shutil.move(str(staging), str(site))
-    shutil.rmtree(old, ignore_errors=True)
+def _prune_outputs(html: Path, written: list[Path], manifest: Path, full: bool) -> None:
+    """Remove files the exporters wrote last time and not this time (a feed of a gone entity)."""
+    current = sorted({path.relative_to(html).as_posix() for path in written})
+    if not full and manifest.is_file():
+        for relative in set(manifest.read_text(encoding="utf-8").split("\n")) - set(current) - {""}:
+            (html / relative).unlink(missing_ok=True)
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    manifest.write_text("\n".join(current) + "\n", encoding="utf-8")
+
+
+@dataclass
+class BuildState:
+    """What the last successful build was made from (build/state.json)."""
+
+    html: str
+    inputs: str
+    warnings: int
+    files: int
+
+    @classmethod
+    def load(cls, path: Path) -> BuildState | None:
+        try:
+            return cls(**json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(dataclasses.asdict(self), indent=1) + "\n", encoding="utf-8")
+
+    @staticmethod
+    def forget(path: Path) -> None:
+        path.unlink(missing_ok=True)
 
 
 def write_report(result: BuildResult, path: Path) -> None:
@@ -208,10 +256,15 @@ def write_report(result: BuildResult, path: Path) -> None:
 
 
 def summary(result: BuildResult) -> str:
+    if result.unchanged:
+        return f"nothing changed since the last build ({result.files_read} files): site/ is up to date"
     digest = result.digest
     tagged = sum(1 for ids in digest.articles_of_entity.values() if ids)
+    written = result.written
+    pages = f"pages written: {len(written.changed)} of {written.total}" if written else ""
+    mode = "only changed pages rebuilt" if result.dirty else "full site build"
     return (
-        f"files read: {result.files_read} · articles: {len(digest.articles)} · "
-        f"entities tagged: {tagged} of {len(digest.registry.entities)} · "
-        f"skipped: {len(result.skipped)} · warnings: {len(result.warnings)}"
+        f"files read: {result.files_read} ({result.files_analysed} analysed, {result.files_cached} from the cache) · "
+        f"articles: {len(digest.articles)} · entities tagged: {tagged} of {len(digest.registry.entities)} · "
+        f"{pages} ({mode}) · skipped: {len(result.skipped)} · warnings: {len(result.warnings)}"
     )

@@ -46,7 +46,7 @@ def subset_gold(gold: Path, names: set[str], target: Path) -> Path:
 
 def analyse_to_json(paths: pipeline.Paths) -> Path:
     result = pipeline.analyse(paths)
-    return write_digest_json(result.digest, paths.site)
+    return write_digest_json(result.digest, paths.site)[0]
 
 
 def run_eval(root: Path, pages: Path, scorer: Path, prefixes: tuple[str, ...] = (),

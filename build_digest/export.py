@@ -12,6 +12,7 @@ from pathlib import Path
 from build_digest.digest import Digest
 from build_digest.model import Article, Entity, Source, Topic
 from build_digest.render.articles import article_url
+from build_digest.writing import write_if_changed
 
 
 def article_data(article: Article) -> dict:
@@ -125,17 +126,17 @@ def digest_data(digest: Digest) -> dict:
     }
 
 
-def _write(path: Path, data: dict, indent: int | None = None) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=indent) + "\n", encoding="utf-8")
-
-
-def write_digest_json(digest: Digest, site_dir: Path) -> Path:
-    api = site_dir / "api"
-    path = api / "digest.json"
-    _write(path, digest_data(digest), indent=1)
-    for article in digest.articles.values():
-        _write(api / (article_url(article).rstrip("/") + ".json"), article_twin(article))
-    for entity in digest.registry.entities.values():
-        _write(api / (entity.url.rstrip("/") + ".json"), entity_twin(entity, digest))
+def _write(path: Path, data: dict, indent: int | None = None) -> Path:
+    write_if_changed(path, (json.dumps(data, ensure_ascii=False, indent=indent) + "\n").encode("utf-8"))
     return path
+
+
+def write_digest_json(digest: Digest, site_dir: Path) -> list[Path]:
+    """digest.json and every page's JSON twin; the files written (digest.json first)."""
+    api = site_dir / "api"
+    written = [_write(api / "digest.json", digest_data(digest), indent=1)]
+    for article in digest.articles.values():
+        written.append(_write(api / (article_url(article).rstrip("/") + ".json"), article_twin(article)))
+    for entity in digest.registry.entities.values():
+        written.append(_write(api / (entity.url.rstrip("/") + ".json"), entity_twin(entity, digest)))
+    return written

@@ -21,6 +21,7 @@ from build_digest.digest import Digest
 from build_digest.model import Article
 from build_digest.render.articles import article_url
 from build_digest.render.markup import relative
+from build_digest.writing import write_if_changed
 
 ATOM_NAME = "feed.xml"
 JSON_NAME = "feed.json"
@@ -164,8 +165,7 @@ def write_feeds(digest: Digest, site_dir: Path, site_url: str = "") -> list[Path
     written = []
     for page in feed_pages(digest):
         folder = site_dir / page.url
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / ATOM_NAME).write_bytes(atom_feed(page, digest, site_url))
-        (folder / JSON_NAME).write_text(json_feed(page, digest, site_url), encoding="utf-8")
+        write_if_changed(folder / ATOM_NAME, atom_feed(page, digest, site_url))
+        write_if_changed(folder / JSON_NAME, json_feed(page, digest, site_url).encode("utf-8"))
         written += [folder / ATOM_NAME, folder / JSON_NAME]
     return written

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_digest.model import Article, Entity, Figure, Topic
+from build_digest.writing import write_if_changed
 
 CSV_NAME = "figures.csv"
 # Sentences whose figures go into a page's CSV, newest first. Without a bound the CSVs of the
@@ -97,7 +98,6 @@ def write_figure_csvs(digest, site_dir: Path, article_url) -> list[Path]:
     for url, rows in pages:
         if rows:
             path = site_dir / url / CSV_NAME
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(csv_text(rows, article_url), encoding="utf-8")
+            write_if_changed(path, csv_text(rows, article_url).encode("utf-8"))
             written.append(path)
     return written

@@ -18,7 +18,9 @@ import yaml
 
 from build_digest.digest import Digest
 from build_digest.render.articles import article_url
+from build_digest.writing import write_if_changed
 
+REDIRECT_MARK = "<!-- digest redirect -->"  # tells a redirect page from a real one
 RECORD_HEADER = (
     "# Every URL the site has published, with what identifies its page (written by the build:\n"
     "# commit it with the articles). A URL that moves redirects; see build_digest/published.py.\n"
@@ -121,16 +123,18 @@ def redirect_page(target: str, depth: int) -> str:
         "<!doctype html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">\n"
         f"<title>页面已移至新地址</title>\n<link rel=\"canonical\" href=\"{relative}\">\n"
         f"<meta http-equiv=\"refresh\" content=\"0; url={relative}\">\n"
-        "<meta name=\"robots\" content=\"noindex\">\n"
+        f"<meta name=\"robots\" content=\"noindex\">{REDIRECT_MARK}\n"
         f"<script>location.replace(\"{relative}\" + location.hash)</script>\n"
         f"</head><body><p>此页已移至 <a href=\"{relative}\">新地址</a>。</p></body></html>\n"
     )
 
 
-def write_redirects(moved: dict[str, str], site_dir: Path) -> None:
+def write_redirects(moved: dict[str, str], site_dir: Path) -> list[Path]:
+    written = []
     for old, new in moved.items():
         path = site_dir / old / "index.html"
-        if path.exists():
+        if path.exists() and REDIRECT_MARK not in path.read_text(encoding="utf-8", errors="replace"):
             continue  # never overwrite a real page
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(redirect_page(new, old.strip("/").count("/") + 1), encoding="utf-8")
+        write_if_changed(path, redirect_page(new, old.strip("/").count("/") + 1).encode("utf-8"))
+        written.append(path)
+    return written

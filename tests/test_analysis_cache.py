@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 from build_digest import build as pipeline
@@ -26,7 +27,7 @@ def _page(i: int) -> str:
 
 def _project(tmp_path: Path, count: int) -> pipeline.Paths:
     root = tmp_path / "project"
-    root.mkdir()
+    root.mkdir(parents=True)
     copy_project(root, with_articles=False)
     for i in range(count):
         (root / "data" / "articles" / f"gen_{i:03d}.txt").write_text(_page(i), encoding="utf-8")
@@ -70,6 +71,38 @@ def test_cached_and_uncached_builds_are_byte_identical(tmp_path):
     paths = _project(tmp_path, 4)
     pipeline.build(paths)
     first = _tree(paths.site)
+    # Everything but the analysis cache is gone: pages and site come back from cached analysis.
+    for folder in ("html", "search"):
+        shutil.rmtree(paths.work / folder)
+    (paths.work / "state.json").unlink()
+    shutil.rmtree(paths.docs / "articles")
     result = pipeline.build(paths)
-    assert result.files_cached == 4 and result.files_analysed == 0
+    assert result.files_cached == 4 and result.files_analysed == 0 and not result.dirty
     assert _tree(paths.site) == first
+
+
+def test_one_more_article_rebuilds_a_few_pages_and_equals_a_full_build(tmp_path):
+    incremental = _project(tmp_path / "a", 6)
+    pipeline.build(incremental)
+    (incremental.articles / "gen_new.txt").write_text(_page(99), encoding="utf-8")
+    result = pipeline.build(incremental)
+    assert result.dirty and (result.files_analysed, result.files_cached) == (1, 6)
+    assert 0 < len(result.written.changed) < result.written.total / 2
+    full = _project(tmp_path / "b", 6)
+    (full.articles / "gen_new.txt").write_text(_page(99), encoding="utf-8")
+    assert not pipeline.build(full).dirty
+    assert _tree(incremental.site) == _tree(full.site)
+
+
+def test_nothing_changed_renders_nothing(tmp_path):
+    paths = _project(tmp_path, 3)
+    pipeline.build(paths)
+    before = _tree(paths.site)
+    result = pipeline.build(paths)
+    assert result.unchanged and result.digest is None
+    assert _tree(paths.site) == before
+    # A removed article is a change: its page goes, and its URL is left to the 404 page.
+    (paths.articles / "gen_001.txt").unlink()
+    result = pipeline.build(paths)
+    assert not result.unchanged and result.written.removed
+    assert not any((paths.docs / page).exists() for page in result.written.removed)

@@ -1,0 +1,159 @@
+"""The HTML side of the build: MkDocs into build/html/, then site/ published from it.
+
+build/html/ persists between builds. When nothing but generated pages changed since the last
+build, MkDocs runs dirty: it rebuilds only the pages whose Markdown was rewritten (pages.py
+leaves unchanged ones untouched), so one new article costs a few pages, not the whole site.
+Anything else (mkdocs.yml, the theme overrides, the hand-written pages and assets, MkDocs or
+Material themselves, SITE_URL) makes a full build.
+
+site/ is published from build/html/ by hard links, so it costs no copy. Before a dirty build,
+every file MkDocs will rewrite is unlinked first: MkDocs then writes a new file, and the one
+site/ still links to is never changed in place. site/ changes only after everything
+succeeded, so a failed build leaves the previous site intact and servable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+from typing import IO
+
+# Files MkDocs writes on every build, dirty or not (theme templates and its own outputs).
+REWRITTEN_EVERY_BUILD = ("sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json")
+ENVIRONMENT = ("SITE_URL", "REPO_URL")  # read by mkdocs.yml: a change touches every page
+
+
+def html_fingerprint(root: Path, hand_written: list[Path]) -> str:
+    """What every page's HTML depends on besides its own Markdown."""
+    digest = hashlib.sha256()
+    for name in ("mkdocs", "mkdocs-material"):
+        digest.update(f"{name}={version(name)}\n".encode())
+    for name in ENVIRONMENT:
+        digest.update(f"{name}={os.environ.get(name, '')}\n".encode())
+    paths = [root / "mkdocs.yml", *sorted((root / "overrides").rglob("*")), *hand_written]
+    for path in paths:
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@dataclass
+class MkDocsRun:
+    process: subprocess.Popen
+    log: IO[str]
+    dirty: bool
+
+
+def start_mkdocs(root: Path, html: Path, dirty: bool, changed_pages: list[str], removed_pages: list[str],
+                 epoch: int) -> MkDocsRun:
+    """Start MkDocs on docs/ into `html` (a full build when not `dirty`); returns at once."""
+    if dirty:
+        _clear_for_dirty_build(root / "docs", html, changed_pages, removed_pages)
+    else:
+        shutil.rmtree(html, ignore_errors=True)
+    html.mkdir(parents=True, exist_ok=True)
+    package_home = str(Path(__file__).resolve().parents[1])  # the runner imports build_digest from here
+    path = os.pathsep.join(p for p in (package_home, os.environ.get("PYTHONPATH", "")) if p)
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONPATH=path)
+    command = [sys.executable, "-m", "build_digest.mkdocs_run", str(html)] + (["--dirty"] if dirty else [])
+    # Output goes to a file, not a pipe: nobody reads a pipe while other work goes on.
+    log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+    process = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
+    return MkDocsRun(process, log, dirty)
+
+
+def finish_mkdocs(run: MkDocsRun) -> str | None:
+    """Wait for MkDocs; its output when it failed, else None."""
+    with run.log:
+        run.process.wait()
+        run.log.seek(0)
+        output = run.log.read()
+    return output if run.process.returncode != 0 else None
+
+
+def _html_of(page: str) -> str:
+    """The HTML file of a Markdown page (use_directory_urls: a/b.md → a/b/index.html)."""
+    stem = page[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def _clear_for_dirty_build(docs: Path, html: Path, changed: list[str], removed: list[str]) -> None:
+    """Unlink what MkDocs will write, so it writes new files instead of editing published ones."""
+    for page in changed:
+        (html / _html_of(page)).unlink(missing_ok=True)
+    for page in removed:
+        target = html / _html_of(page)
+        target.unlink(missing_ok=True)
+        if target.parent != html and target.parent.is_dir() and not any(target.parent.iterdir()):
+            target.parent.rmdir()
+    for name in REWRITTEN_EVERY_BUILD:
+        (html / name).unlink(missing_ok=True)
+    for source in docs.rglob("*"):
+        if source.is_file() and source.suffix != ".md":
+            target = html / source.relative_to(docs)
+            if target.exists() and target.stat().st_mtime < source.stat().st_mtime:
+                target.unlink()
+
+
+def publish(html: Path, site: Path) -> None:
+    """Make site/ hold exactly what build/html/ holds, by hard links (copies across devices)."""
+    old = site.with_name(site.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if not site.is_dir():
+        staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+        _link_tree(html, staging)
+        staging.rename(site)
+        return
+    wanted = set()
+    for path in html.rglob("*"):
+        if path.is_dir():
+            continue
+        relative = path.relative_to(html)
+        wanted.add(relative)
+        target = site / relative
+        try:
+            if target.stat().st_ino == path.stat().st_ino:
+                continue
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        _replace_with_link(path, target)
+    for path in sorted(site.rglob("*"), reverse=True):
+        relative = path.relative_to(site)
+        if path.is_dir():
+            if not any(path.iterdir()):
+                path.rmdir()
+        elif relative not in wanted:
+            path.unlink()
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    for path in source.rglob("*"):
+        destination = target / path.relative_to(source)
+        if path.is_dir():
+            destination.mkdir(parents=True, exist_ok=True)
+        else:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            _link_or_copy(path, destination)
+
+
+def _replace_with_link(source: Path, target: Path) -> None:
+    temporary = target.with_name(f".tmp-{target.name}")
+    temporary.unlink(missing_ok=True)
+    _link_or_copy(source, temporary)
+    os.replace(temporary, target)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or links not allowed
+        shutil.copy2(source, target)
