@@ -19,7 +19,7 @@ def test_build_prints_a_summary_and_warns_with_file_and_line(tmp_path, capsys):
     assert cli.main(["--root", str(root), "build"]) == 0
     captured = capsys.readouterr()
     summary = captured.out.strip().splitlines()[-1]
-    assert summary.startswith("files read: 5 · articles: ") and "entities tagged:" in summary
+    assert summary.startswith("files read: 5 (") and " · articles: 18 · " in summary and "entities tagged:" in summary
     assert "warnings: 1" in summary
     assert "warning: empty.txt: skipped: the file is empty or blank" in captured.err
     assert (root / "site" / "index.html").exists() and (root / "build" / "report.md").exists()
