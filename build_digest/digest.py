@@ -15,6 +15,7 @@ from build_digest.problems import Warnings
 from build_digest.registry import Registry
 from build_digest.segment import segment
 from build_digest.slugs import slugify
+from build_digest.stages import Stages
 from build_digest.tagger import Tagger
 
 RELATED_LIMIT = 5
@@ -54,29 +55,35 @@ def _tell_apart(articles: list[Article]) -> None:
                 article.id = f"{article.id}-{own}"
 
 
-def analyse_source(source: Source, tagger: Tagger, warnings: Warnings) -> list[Article]:
+def analyse_source(source: Source, tagger: Tagger, warnings: Warnings, stages: Stages | None = None) -> list[Article]:
     """Everything done to one source file, independent of every other file (cacheable)."""
-    articles = segment(source, warnings)
-    page_date, publication = page_facts(source)
-    for article in articles:
-        apply_metadata(article, source, page_date, publication)
-        tagger.tag(article)
-        article.figures = extract_figures(article)
-        article.id = article_id(article)
+    stages = stages or Stages()
+    with stages.stage("segment"):
+        articles = segment(source, warnings)
+    with stages.stage("tag"):
+        page_date, publication = page_facts(source)
+        for article in articles:
+            apply_metadata(article, source, page_date, publication)
+            tagger.tag(article)
+            article.figures = extract_figures(article)
+            article.id = article_id(article)
     return articles
 
 
-def build_digest(sources: list[Source], registry: Registry, warnings: Warnings) -> Digest:
+def build_digest(sources: list[Source], registry: Registry, warnings: Warnings, stages: Stages | None = None) -> Digest:
+    stages = stages or Stages()
     digest = Digest(registry=registry, sources=sources)
-    tagger = Tagger(registry)
+    with stages.stage("tag"):
+        tagger = Tagger(registry)
     collected: list[Article] = []
     for source in sources:
-        collected.extend(analyse_source(source, tagger, warnings))
-    merged = merge_duplicates(collected)
-    _tell_apart(merged)
-    merged.sort(key=lambda a: (a.date or "", a.id), reverse=True)
-    digest.articles = {article.id: article for article in merged}
-    _index(digest)
+        collected.extend(analyse_source(source, tagger, warnings, stages))
+    with stages.stage("model"):
+        merged = merge_duplicates(collected)
+        _tell_apart(merged)
+        merged.sort(key=lambda a: (a.date or "", a.id), reverse=True)
+        digest.articles = {article.id: article for article in merged}
+        _index(digest)
     return digest
 
 

@@ -1,0 +1,353 @@
+"""The search index readers download: sharded by term, loaded a few small files at a time.
+
+Built from the model (never by parsing HTML). Every searchable page becomes a record; its
+text is cut into terms:
+
+- Chinese: every pair of neighbouring characters (a character bigram), so any word of two or
+  more characters is found wherever it stands, also inside longer words (高新 in 包头稀土高新区,
+  赤峰 in 赤峰市), with no dictionary to keep in step with the registry;
+- Latin letters and digits: whole lowercase words (found by prefix);
+- keys: the whole names a reader types for an entity, topic or hub (names, aliases, short
+  forms, pinyin); an exact key ranks its page first, a key that starts with the query next.
+
+Text is indexed in simplified script (the tagger's `match_form`); the browser maps
+traditional characters of a query to simplified ones with a small table loaded only when a
+query has a character the index does not hold.
+
+Files under `search/` of the site:
+
+- `manifest.json`: which shards exist (a bitmap over the CJK block, the Latin prefixes);
+- `t/<shard>.json`: the terms that begin with one character (Chinese) or two letters, each with
+  its postings (page number, weight), so typing 稀, then 稀土, reuses one file;
+- `d/<number>.json`: per page, what a result shows (title, address, kind, a stretch of text);
+- `t2s.json`: traditional → simplified characters, for queries typed in traditional script.
+
+`docs/assets/search-worker.js` answers Material's search box with these files.
+
+Pages are numbered in a fixed order (hubs, topics and entities, then articles oldest first),
+so a new article is appended: an incremental update rewrites only the shards its terms touch
+and its own result file, and gives the same bytes as a full rebuild.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import json
+import os
+import re
+import shutil
+from array import array
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from build_digest.textutil import match_form
+
+INDEX_DIR = "search"
+STATE_FILE = "state.json"  # beside the index in the work folder, never published
+FORMAT = 1  # bumped when the files change shape; a different format means a full rebuild
+
+TITLE_WEIGHT = 10  # a term in the title or a key outweighs this many mentions in the text
+TITLE_HITS = 2  # title mentions counted at most (a title repeating a word is no better)
+BODY_HITS = 9  # text mentions counted at most, so a long article cannot drown a short one
+FRAGMENT_CHARS = 600  # text kept per page for the snippet a result shows
+HAN_FIRST, HAN_LAST = 0x4E00, 0x9FFF  # the CJK block the manifest's bitmap covers
+
+_TERMS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
+_LATIN_MIN = 2  # Latin words shorter than this are not indexed (single letters are noise)
+_QUOTES = re.compile(r"[“”\"'‘’「」『』《》\s]")
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One page as search sees it."""
+
+    url: str  # site path, "" for the home page
+    title: str
+    kind: str  # label a result shows: 报道, 地区, 主题, …
+    order: tuple  # numbering: (group, date, url); articles oldest first, after everything else
+    keys: tuple[str, ...] = ()  # whole names that find this page first
+    text: str = ""  # as shown (snippets)
+    match_text: str = ""  # simplified copy of text (computed when empty)
+    meta: str = ""  # date and publication, shown with the result
+    boost: int = 1  # weight of an exact or prefix key hit
+
+    def digest(self) -> str:
+        data = json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+        return hashlib.sha1(data.encode("utf-8")).hexdigest()
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def shard_of(term: str) -> str:
+    """Shard name of a term or key: its first Chinese character, else its first two letters."""
+    first = term[0]
+    if _is_han(first):
+        return f"u{ord(first):04x}"
+    return "a-" + term[:2]
+
+
+def normal(text: str) -> str:
+    """What terms are cut from: simplified script, half-width, lowercase."""
+    return match_form(text).lower()
+
+
+def key_form(name: str) -> str:
+    """A key as the browser compares it: normal form without quotes or spaces."""
+    return _QUOTES.sub("", normal(name))
+
+
+def _count_terms(text: str, counts: Counter) -> None:
+    for run in _TERMS.findall(text):
+        if _is_han(run[0]):
+            counts.update(run[i : i + 2] for i in range(len(run) - 1))
+        elif len(run) >= _LATIN_MIN:
+            counts[run] += 1
+
+
+def record_terms(record: SearchRecord) -> dict[str, int]:
+    """{term: weight} of a record; keys appear as '=' + key with the record's boost."""
+    title: Counter = Counter()
+    _count_terms(normal(record.title), title)
+    keys = list(dict.fromkeys(k for k in (key_form(k) for k in record.keys) if k))
+    for key in keys:
+        _count_terms(key, title)
+    body: Counter = Counter()
+    _count_terms(record.match_text.lower() if record.match_text else normal(record.text), body)
+    weights = {
+        term: TITLE_WEIGHT * min(title[term], TITLE_HITS) + min(body[term], BODY_HITS)
+        for term in title.keys() | body.keys()
+    }
+    for key in keys:
+        weights["=" + key] = record.boost
+    return weights
+
+
+@dataclass
+class _Shard:
+    """Postings of every term in one shard: term -> array of (page number, weight) pairs."""
+
+    terms: dict[str, array] = field(default_factory=dict)
+
+    def add(self, term: str, number: int, weight: int) -> None:
+        postings = self.terms.get(term)
+        if postings is None:
+            postings = self.terms[term] = array("I")
+        postings.append(number)
+        postings.append(weight)
+
+    def drop(self, numbers: set[int]) -> None:
+        for term in list(self.terms):
+            old = self.terms[term]
+            kept = array("I")
+            for i in range(0, len(old), 2):
+                if old[i] not in numbers:
+                    kept.append(old[i])
+                    kept.append(old[i + 1])
+            if kept:
+                self.terms[term] = kept
+            else:
+                del self.terms[term]
+
+    def encode(self) -> bytes:
+        """{term: [number, weight, gap, weight, ...]}: numbers as gaps keep the file small."""
+        out = {}
+        for term in sorted(self.terms):
+            postings = self.terms[term]
+            pairs = sorted(zip(postings[::2], postings[1::2], strict=True))
+            flat, previous = [], 0
+            for number, weight in pairs:
+                flat += (number - previous, weight)
+                previous = number
+            out[term] = flat
+        return json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    @classmethod
+    def decode(cls, data: bytes) -> _Shard:
+        shard = cls()
+        for term, flat in json.loads(data).items():
+            postings, number = array("I"), 0
+            for i in range(0, len(flat), 2):
+                number += flat[i]
+                postings.append(number)
+                postings.append(flat[i + 1])
+            shard.terms[term] = postings
+        return shard
+
+
+@dataclass
+class IndexStats:
+    pages: int
+    shards: int
+    files_written: int
+    incremental: bool
+    size: int  # bytes of the whole index
+
+
+class SearchIndexWriter:
+    """Writes the index into `folder` (copied into the site), updating it in place when it can.
+
+    `write(records)` with every searchable page: pages whose record did not change are not
+    touched; when only new pages were appended to the numbering (new articles) or existing
+    pages changed, only the shards their terms touch are rewritten. Otherwise (a page removed
+    or inserted before others) the index is rebuilt. Both paths give the same files.
+    """
+
+    def __init__(self, folder: Path, state_path: Path):
+        self.folder = folder
+        self.state_path = state_path
+
+    def write(self, records: list[SearchRecord]) -> IndexStats:
+        records = sorted(records, key=lambda r: r.order)
+        urls = [r.url for r in records]
+        if len(set(urls)) != len(urls):
+            duplicate = next(u for u in urls if urls.count(u) > 1)
+            raise ValueError(f"two search records for the page '{duplicate}'")
+        state = self._load_state()
+        if state and state["format"] == FORMAT and urls[: len(state["order"])] == state["order"]:
+            return self._update(records, state)
+        return self._rebuild(records)
+
+    # -- full rebuild -------------------------------------------------------------------
+
+    def _rebuild(self, records: list[SearchRecord]) -> IndexStats:
+        shutil.rmtree(self.folder, ignore_errors=True)
+        (self.folder / "t").mkdir(parents=True)
+        (self.folder / "d").mkdir()
+        shards: dict[str, _Shard] = defaultdict(_Shard)
+        pages = []
+        for number, record in enumerate(records):
+            terms = record_terms(record)
+            for term, weight in terms.items():
+                shards[shard_of(term.lstrip("="))].add(term, number, weight)
+            pages.append(self._page_state(record, terms))
+            self._write(self.folder / "d" / f"{number}.json", _fragment(record))
+        written = len(records)
+        for name, shard in shards.items():
+            self._write(self.folder / "t" / f"{name}.json", shard.encode())
+            written += 1
+        written += self._write_manifest(set(shards), len(records))
+        self._save_state(records, pages)
+        return IndexStats(len(records), len(shards), written, False, self._size())
+
+    # -- incremental update -------------------------------------------------------------
+
+    def _update(self, records: list[SearchRecord], state: dict) -> IndexStats:
+        old_pages = state["pages"]
+        changed: dict[int, dict[str, int]] = {}
+        pages = []
+        for number, record in enumerate(records):
+            old = old_pages[number] if number < len(old_pages) else None
+            if old and old["hash"] == record.digest():
+                pages.append(old)
+                continue
+            terms = record_terms(record)
+            changed[number] = terms
+            pages.append(self._page_state(record, terms))
+        if not changed:
+            return IndexStats(len(records), len(state["shards"]), 0, True, self._size())
+        touched: set[str] = set()
+        for number in changed:
+            touched |= set(pages[number]["shards"])
+            if number < len(old_pages):
+                touched |= set(old_pages[number]["shards"])
+        written = 0
+        shard_names = set(state["shards"])
+        for name in sorted(touched):
+            path = self.folder / "t" / f"{name}.json"
+            shard = _Shard.decode(path.read_bytes()) if path.exists() else _Shard()
+            shard.drop(set(changed))
+            for number, terms in changed.items():
+                for term, weight in terms.items():
+                    if shard_of(term.lstrip("=")) == name:
+                        shard.add(term, number, weight)
+            if shard.terms:
+                written += self._write(path, shard.encode())
+                shard_names.add(name)
+            else:
+                path.unlink(missing_ok=True)
+                shard_names.discard(name)
+        for number in changed:
+            written += self._write(self.folder / "d" / f"{number}.json", _fragment(records[number]))
+        written += self._write_manifest(shard_names, len(records))
+        self._save_state(records, pages)
+        return IndexStats(len(records), len(shard_names), written, True, self._size())
+
+    # -- files --------------------------------------------------------------------------
+
+    @staticmethod
+    def _page_state(record: SearchRecord, terms: dict[str, int]) -> dict:
+        return {"hash": record.digest(), "shards": sorted({shard_of(t.lstrip("=")) for t in terms})}
+
+    @staticmethod
+    def _write(path: Path, data: bytes) -> int:
+        """Write only when the bytes differ, so unchanged files keep their time stamps.
+
+        A changed file is replaced, never rewritten in place: the published site holds hard
+        links to these files and must not change before the next build is complete.
+        """
+        if path.exists() and path.read_bytes() == data:
+            return 0
+        partial = path.with_name(path.name + ".partial")
+        partial.write_bytes(data)
+        os.replace(partial, path)
+        return 1
+
+    def _write_manifest(self, shard_names: set[str], pages: int) -> int:
+        han = sorted(int(n[1:], 16) for n in shard_names if n.startswith("u"))
+        bitmap = bytearray((HAN_LAST - HAN_FIRST + 8) // 8)
+        extra = []
+        for code in han:
+            if HAN_FIRST <= code <= HAN_LAST:
+                bitmap[(code - HAN_FIRST) >> 3] |= 1 << ((code - HAN_FIRST) & 7)
+            else:
+                extra.append(chr(code))
+        manifest = {
+            "format": FORMAT,
+            "pages": pages,
+            "han": base64.b64encode(bytes(bitmap)).decode("ascii"),
+            "hanExtra": "".join(extra),
+            "latin": sorted(n[2:] for n in shard_names if n.startswith("a-")),
+        }
+        written = self._write(self.folder / "manifest.json", _json(manifest))
+        simplified = {chr(c) for c in han}
+        table = {t: s for t, s in traditional_pairs().items() if s in simplified}
+        return written + self._write(self.folder / "t2s.json", _json(table))
+
+    def _size(self) -> int:
+        return sum(p.stat().st_size for p in self.folder.rglob("*") if p.is_file())
+
+    def _load_state(self) -> dict | None:
+        if not self.state_path.exists() or not (self.folder / "manifest.json").exists():
+            return None
+        try:
+            return json.loads(self.state_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None  # a damaged state costs a rebuild, never a wrong index
+
+    def _save_state(self, records: list[SearchRecord], pages: list[dict]) -> None:
+        shards = sorted({name for page in pages for name in page["shards"]})
+        state = {"format": FORMAT, "order": [r.url for r in records], "pages": pages, "shards": shards}
+        self.state_path.parent.mkdir(parents=True, exist_ok=True)
+        self.state_path.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+
+
+def _json(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+def _fragment(record: SearchRecord) -> bytes:
+    text = " ".join(record.text.split())[:FRAGMENT_CHARS]
+    return _json({"u": record.url, "t": record.title, "k": record.kind, "m": record.meta, "x": text})
+
+
+@functools.lru_cache(maxsize=1)
+def traditional_pairs() -> dict[str, str]:
+    """{traditional: simplified} for every character of the CJK block OpenCC converts."""
+    chars = [chr(c) for c in range(HAN_FIRST, HAN_LAST + 1)]
+    converted = match_form("\n".join(chars)).split("\n")
+    return {t: s for t, s in zip(chars, converted, strict=True) if len(s) == 1 and s != t}
