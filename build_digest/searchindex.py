@@ -18,7 +18,8 @@ Files under `search/` of the site:
 
 - `manifest.json`: which shards exist (a bitmap over the CJK block, the Latin prefixes);
 - `t/<shard>.json`: the terms that begin with one character (Chinese) or two letters, each with
-  its postings (page number, weight), so typing 稀, then 稀土, reuses one file;
+  its postings (page number, weight), so typing 稀, then 稀土, reuses one file; a large shard is
+  split by the next character (`t/<shard>-<part>.json`, plus `-k` with its keys alone);
 - `d/<number>.json`: per page, what a result shows (title, address, kind, a stretch of text);
 - `t2s.json`: traditional → simplified characters, for queries typed in traditional script.
 
@@ -32,32 +33,39 @@ and its own result file, and gives the same bytes as a full rebuild.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import functools
 import hashlib
 import json
+import operator
 import os
 import re
 import shutil
 from array import array
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from build_digest.textutil import match_form
 
 INDEX_DIR = "search"
 STATE_FILE = "state.json"  # beside the index in the work folder, never published
-FORMAT = 1  # bumped when the files change shape; a different format means a full rebuild
+FORMAT = 3  # bumped when the files change shape; a different format means a full rebuild
 
 TITLE_WEIGHT = 10  # a term in the title or a key outweighs this many mentions in the text
 TITLE_HITS = 2  # title mentions counted at most (a title repeating a word is no better)
 BODY_HITS = 9  # text mentions counted at most, so a long article cannot drown a short one
 FRAGMENT_CHARS = 600  # text kept per page for the snippet a result shows
+# A term file larger than this is split in parts (a query word needs one part): common first
+# characters (的, 新, 技) hold hundreds of pairs, and a reader's query must stay well under 500 KB.
+SHARD_BYTES = 40_000
+MAX_PARTS = 64
 HAN_FIRST, HAN_LAST = 0x4E00, 0x9FFF  # the CJK block the manifest's bitmap covers
 
 _TERMS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
+_NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_LATIN = re.compile(r"[a-z0-9]+")
 _LATIN_MIN = 2  # Latin words shorter than this are not indexed (single letters are noise)
-_QUOTES = re.compile(r"[“”\"'‘’「」『』《》\s]")
 
 
 @dataclass(frozen=True)
@@ -75,8 +83,8 @@ class SearchRecord:
     boost: int = 1  # weight of an exact or prefix key hit
 
     def digest(self) -> str:
-        data = json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
-        return hashlib.sha1(data.encode("utf-8")).hexdigest()
+        fields = [getattr(self, f.name) for f in dataclasses.fields(self)]
+        return hashlib.sha1(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def _is_han(char: str) -> bool:
@@ -97,86 +105,100 @@ def normal(text: str) -> str:
 
 
 def key_form(name: str) -> str:
-    """A key as the browser compares it: normal form without quotes or spaces."""
-    return _QUOTES.sub("", normal(name))
+    """A key as the browser compares a query word with it: its Chinese and Latin runs, joined."""
+    return "".join(_TERMS.findall(normal(name)))
 
 
-def _count_terms(text: str, counts: Counter) -> None:
-    for run in _TERMS.findall(text):
-        if _is_han(run[0]):
-            counts.update(run[i : i + 2] for i in range(len(run) - 1))
-        elif len(run) >= _LATIN_MIN:
-            counts[run] += 1
+def _count_terms(text: str) -> Counter:
+    """Character pairs within runs of Chinese characters, and Latin words, with their counts."""
+    han = _NOT_HAN.sub(" ", text)
+    counts = Counter(map(operator.add, han, han[1:]))
+    for pair in [pair for pair in counts if " " in pair]:
+        del counts[pair]
+    counts.update(word for word in _LATIN.findall(text) if len(word) >= _LATIN_MIN)
+    return counts
 
 
 def record_terms(record: SearchRecord) -> dict[str, int]:
     """{term: weight} of a record; keys appear as '=' + key with the record's boost."""
-    title: Counter = Counter()
-    _count_terms(normal(record.title), title)
     keys = list(dict.fromkeys(k for k in (key_form(k) for k in record.keys) if k))
-    for key in keys:
-        _count_terms(key, title)
-    body: Counter = Counter()
-    _count_terms(record.match_text.lower() if record.match_text else normal(record.text), body)
-    weights = {
-        term: TITLE_WEIGHT * min(title[term], TITLE_HITS) + min(body[term], BODY_HITS)
-        for term in title.keys() | body.keys()
-    }
+    title = _count_terms(" ".join([normal(record.title), *keys]))
+    body = _count_terms(record.match_text.lower() if record.match_text else normal(record.text))
+    weights = {term: min(count, BODY_HITS) for term, count in body.items()}
+    for term, count in title.items():
+        weights[term] = weights.get(term, 0) + TITLE_WEIGHT * min(count, TITLE_HITS)
     for key in keys:
         weights["=" + key] = record.boost
     return weights
 
 
-@dataclass
-class _Shard:
-    """Postings of every term in one shard: term -> array of (page number, weight) pairs."""
+def shards_of(terms) -> list[str]:
+    """The shards a record's terms fall in (one pass over their first characters)."""
+    heads = {term[:2] for term in terms if term[0] != "="} | {term[1:3] for term in terms if term[0] == "="}
+    return sorted({shard_of(head) for head in heads})
 
-    terms: dict[str, array] = field(default_factory=dict)
 
-    def add(self, term: str, number: int, weight: int) -> None:
-        postings = self.terms.get(term)
-        if postings is None:
-            postings = self.terms[term] = array("I")
-        postings.append(number)
-        postings.append(weight)
+def _encode(terms: dict[str, array]) -> bytes:
+    """{term: [number, weight, gap, weight, ...]}: numbers as gaps keep the file small."""
+    out = {}
+    for term in sorted(terms):
+        postings = terms[term]
+        flat, previous = [], 0
+        for number, weight in sorted(zip(postings[::2], postings[1::2], strict=True)):
+            flat += (number - previous, weight)
+            previous = number
+        out[term] = flat
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
-    def drop(self, numbers: set[int]) -> None:
-        for term in list(self.terms):
-            old = self.terms[term]
-            kept = array("I")
-            for i in range(0, len(old), 2):
-                if old[i] not in numbers:
-                    kept.append(old[i])
-                    kept.append(old[i + 1])
-            if kept:
-                self.terms[term] = kept
-            else:
-                del self.terms[term]
 
-    def encode(self) -> bytes:
-        """{term: [number, weight, gap, weight, ...]}: numbers as gaps keep the file small."""
-        out = {}
-        for term in sorted(self.terms):
-            postings = self.terms[term]
-            pairs = sorted(zip(postings[::2], postings[1::2], strict=True))
-            flat, previous = [], 0
-            for number, weight in pairs:
-                flat += (number - previous, weight)
-                previous = number
-            out[term] = flat
-        return json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def _decode(data: bytes, into: dict[str, array]) -> None:
+    for term, flat in json.loads(data).items():
+        postings, number = array("I"), 0
+        for i in range(0, len(flat), 2):
+            number += flat[i]
+            postings.append(number)
+            postings.append(flat[i + 1])
+        into[term] = postings
 
-    @classmethod
-    def decode(cls, data: bytes) -> _Shard:
-        shard = cls()
-        for term, flat in json.loads(data).items():
-            postings, number = array("I"), 0
-            for i in range(0, len(flat), 2):
-                number += flat[i]
-                postings.append(number)
-                postings.append(flat[i + 1])
-            shard.terms[term] = postings
-        return shard
+
+def _drop(terms: dict[str, array], numbers: set[int]) -> None:
+    for term in list(terms):
+        old = terms[term]
+        kept = array("I")
+        for i in range(0, len(old), 2):
+            if old[i] not in numbers:
+                kept.append(old[i])
+                kept.append(old[i + 1])
+        if kept:
+            terms[term] = kept
+        else:
+            del terms[term]
+
+
+def shard_files(name: str, parts: int) -> list[str]:
+    """File names of a shard: one, or when split its parts and its keys."""
+    if not parts:
+        return [f"{name}.json"]
+    return [f"{name}-k.json", *(f"{name}-{part}.json" for part in range(parts))]
+
+
+def split_shard(name: str, terms: dict[str, array]) -> tuple[int, dict[str, bytes]]:
+    """(parts, {file name: bytes}). A shard over SHARD_BYTES is split by the character after its
+    prefix (the second of a Chinese pair, the third letter of a word): every term and key a query
+    word can match then sits in one part. Keys are also written apart (`-k`) for one-character
+    queries, which would otherwise need every part."""
+    data = _encode(terms)
+    if len(data) <= SHARD_BYTES:
+        return 0, {f"{name}.json": data}
+    parts = min(MAX_PARTS, -(-len(data) // SHARD_BYTES))
+    prefix = 1 if name.startswith("u") else 2
+    groups: list[dict[str, array]] = [{} for _ in range(parts)]
+    for term, postings in terms.items():
+        bare = term.lstrip("=")
+        groups[ord(bare[prefix]) % parts if len(bare) > prefix else 0][term] = postings
+    files = {f"{name}-k.json": _encode({t: p for t, p in terms.items() if t.startswith("=")})}
+    files.update({f"{name}-{part}.json": _encode(group) for part, group in enumerate(groups)})
+    return parts, files
 
 
 @dataclass
@@ -208,7 +230,8 @@ class SearchIndexWriter:
             duplicate = next(u for u in urls if urls.count(u) > 1)
             raise ValueError(f"two search records for the page '{duplicate}'")
         state = self._load_state()
-        if state and state["format"] == FORMAT and urls[: len(state["order"])] == state["order"]:
+        same_layout = state and state["format"] == FORMAT and state.get("shard_bytes") == SHARD_BYTES
+        if same_layout and urls[: len(state["order"])] == state["order"]:
             return self._update(records, state)
         return self._rebuild(records)
 
@@ -218,20 +241,32 @@ class SearchIndexWriter:
         shutil.rmtree(self.folder, ignore_errors=True)
         (self.folder / "t").mkdir(parents=True)
         (self.folder / "d").mkdir()
-        shards: dict[str, _Shard] = defaultdict(_Shard)
+        postings: dict[str, array] = {}
         pages = []
         for number, record in enumerate(records):
             terms = record_terms(record)
             for term, weight in terms.items():
-                shards[shard_of(term.lstrip("="))].add(term, number, weight)
+                found = postings.get(term)
+                if found is None:
+                    found = postings[term] = array("I")
+                found.append(number)
+                found.append(weight)
             pages.append(self._page_state(record, terms))
-            self._write(self.folder / "d" / f"{number}.json", _fragment(record))
+            (self.folder / "d" / f"{number}.json").write_bytes(_fragment(record))
+        shards: dict[str, dict[str, array]] = defaultdict(dict)
+        for term, found in postings.items():
+            shards[shard_of(term.lstrip("="))][term] = found
+        split = {}
         written = len(records)
-        for name, shard in shards.items():
-            self._write(self.folder / "t" / f"{name}.json", shard.encode())
-            written += 1
-        written += self._write_manifest(set(shards), len(records))
-        self._save_state(records, pages)
+        for name, terms in shards.items():
+            parts, files = split_shard(name, terms)
+            if parts:
+                split[name] = parts
+            for file_name, data in files.items():
+                (self.folder / "t" / file_name).write_bytes(data)
+            written += len(files)
+        written += self._write_manifest(set(shards), split, len(records))
+        self._save_state(records, pages, split)
         return IndexStats(len(records), len(shards), written, False, self._size())
 
     # -- incremental update -------------------------------------------------------------
@@ -248,6 +283,7 @@ class SearchIndexWriter:
             terms = record_terms(record)
             changed[number] = terms
             pages.append(self._page_state(record, terms))
+        split: dict[str, int] = dict(state["split"])
         if not changed:
             return IndexStats(len(records), len(state["shards"]), 0, True, self._size())
         touched: set[str] = set()
@@ -258,30 +294,40 @@ class SearchIndexWriter:
         written = 0
         shard_names = set(state["shards"])
         for name in sorted(touched):
-            path = self.folder / "t" / f"{name}.json"
-            shard = _Shard.decode(path.read_bytes()) if path.exists() else _Shard()
-            shard.drop(set(changed))
-            for number, terms in changed.items():
-                for term, weight in terms.items():
+            old_files = shard_files(name, split.get(name, 0)) if name in shard_names else []
+            terms: dict[str, array] = {}
+            for file_name in old_files:
+                if not file_name.endswith("-k.json"):
+                    _decode((self.folder / "t" / file_name).read_bytes(), terms)
+            _drop(terms, set(changed))
+            for number, record_terms_ in changed.items():
+                for term, weight in record_terms_.items():
                     if shard_of(term.lstrip("=")) == name:
-                        shard.add(term, number, weight)
-            if shard.terms:
-                written += self._write(path, shard.encode())
+                        terms.setdefault(term, array("I")).extend((number, weight))
+            files: dict[str, bytes] = {}
+            split.pop(name, None)
+            if terms:
+                parts, files = split_shard(name, terms)
+                if parts:
+                    split[name] = parts
                 shard_names.add(name)
             else:
-                path.unlink(missing_ok=True)
                 shard_names.discard(name)
+            for file_name, data in files.items():
+                written += self._write(self.folder / "t" / file_name, data)
+            for file_name in set(old_files) - set(files):
+                (self.folder / "t" / file_name).unlink(missing_ok=True)
         for number in changed:
             written += self._write(self.folder / "d" / f"{number}.json", _fragment(records[number]))
-        written += self._write_manifest(shard_names, len(records))
-        self._save_state(records, pages)
+        written += self._write_manifest(shard_names, split, len(records))
+        self._save_state(records, pages, split)
         return IndexStats(len(records), len(shard_names), written, True, self._size())
 
     # -- files --------------------------------------------------------------------------
 
     @staticmethod
     def _page_state(record: SearchRecord, terms: dict[str, int]) -> dict:
-        return {"hash": record.digest(), "shards": sorted({shard_of(t.lstrip("=")) for t in terms})}
+        return {"hash": record.digest(), "shards": shards_of(terms)}
 
     @staticmethod
     def _write(path: Path, data: bytes) -> int:
@@ -297,7 +343,7 @@ class SearchIndexWriter:
         os.replace(partial, path)
         return 1
 
-    def _write_manifest(self, shard_names: set[str], pages: int) -> int:
+    def _write_manifest(self, shard_names: set[str], split: dict[str, int], pages: int) -> int:
         han = sorted(int(n[1:], 16) for n in shard_names if n.startswith("u"))
         bitmap = bytearray((HAN_LAST - HAN_FIRST + 8) // 8)
         extra = []
@@ -312,6 +358,7 @@ class SearchIndexWriter:
             "han": base64.b64encode(bytes(bitmap)).decode("ascii"),
             "hanExtra": "".join(extra),
             "latin": sorted(n[2:] for n in shard_names if n.startswith("a-")),
+            "split": split,
         }
         written = self._write(self.folder / "manifest.json", _json(manifest))
         simplified = {chr(c) for c in han}
@@ -325,13 +372,15 @@ class SearchIndexWriter:
         if not self.state_path.exists() or not (self.folder / "manifest.json").exists():
             return None
         try:
-            return json.loads(self.state_path.read_text(encoding="utf-8"))
+            state = json.loads(self.state_path.read_text(encoding="utf-8"))
+            return state if isinstance(state, dict) and state.get("format") == FORMAT else None
         except (OSError, ValueError):
             return None  # a damaged state costs a rebuild, never a wrong index
 
-    def _save_state(self, records: list[SearchRecord], pages: list[dict]) -> None:
+    def _save_state(self, records: list[SearchRecord], pages: list[dict], split: dict[str, int]) -> None:
         shards = sorted({name for page in pages for name in page["shards"]})
-        state = {"format": FORMAT, "order": [r.url for r in records], "pages": pages, "shards": shards}
+        state = {"format": FORMAT, "shard_bytes": SHARD_BYTES, "order": [r.url for r in records],
+                 "pages": pages, "shards": shards, "split": split}
         self.state_path.parent.mkdir(parents=True, exist_ok=True)
         self.state_path.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
 

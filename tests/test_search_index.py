@@ -10,7 +10,10 @@ import dataclasses
 import hashlib
 import json
 
-from build_digest.searchindex import SearchIndexWriter, SearchRecord, record_terms, shard_of
+import pytest
+
+from build_digest import searchindex
+from build_digest.searchindex import SearchIndexWriter, SearchRecord, record_terms, shard_files, shard_of
 from build_digest.searchrecords import search_records
 
 
@@ -61,7 +64,9 @@ def records_of(built):
     return sorted(search_records(result.digest, paths.docs), key=lambda r: r.order)
 
 
-def test_a_new_article_updates_the_index_like_a_full_rebuild(built, tmp_path):
+@pytest.mark.parametrize("shard_bytes", [searchindex.SHARD_BYTES, 3_000])  # large shards split in parts
+def test_a_new_article_updates_the_index_like_a_full_rebuild(built, tmp_path, monkeypatch, shard_bytes):
+    monkeypatch.setattr(searchindex, "SHARD_BYTES", shard_bytes)
     records = records_of(built)
     full = write(records, tmp_path / "full")
     assert not full.incremental
@@ -71,7 +76,9 @@ def test_a_new_article_updates_the_index_like_a_full_rebuild(built, tmp_path):
     added = write(records, step)
     # Only the new article's result file, the term files its terms fall in, and the manifest.
     touched = {shard_of(term.lstrip("=")) for term in record_terms(records[-1])}
-    assert added.incremental and added.files_written <= 1 + len(touched) + 2 < full.files_written
+    parts = json.loads((step / "index" / "manifest.json").read_text(encoding="utf-8"))["split"]
+    files = sum(len(shard_files(name, parts.get(name, 0))) for name in touched)
+    assert added.incremental and added.files_written <= 1 + files + 2 < full.files_written
     assert tree(step / "index") == tree(tmp_path / "full" / "index")
 
     changed = dataclasses.replace(records[-2], text="改写后的正文提到青禾市。", match_text="")
@@ -82,6 +89,26 @@ def test_a_new_article_updates_the_index_like_a_full_rebuild(built, tmp_path):
 
     unchanged = write(records, step)
     assert unchanged.incremental and unchanged.files_written == 0
+
+
+def test_a_split_shard_keeps_every_term_where_a_query_looks(built, tmp_path, monkeypatch):
+    monkeypatch.setattr(searchindex, "SHARD_BYTES", 3_000)
+    records = records_of(built)
+    write(records, tmp_path)
+    index = tmp_path / "index"
+    split = json.loads((index / "manifest.json").read_text(encoding="utf-8"))["split"]
+    assert split, "nothing was split: the test needs a smaller SHARD_BYTES"
+    for name, parts in split.items():
+        prefix = 1 if name.startswith("u") else 2
+        keys = json.loads((index / "t" / f"{name}-k.json").read_text(encoding="utf-8"))
+        for part in range(parts):
+            terms = json.loads((index / "t" / f"{name}-{part}.json").read_text(encoding="utf-8"))
+            for term in terms:
+                bare = term.lstrip("=")
+                # The part the browser picks from the character after the prefix (search-worker.js).
+                assert (ord(bare[prefix]) % parts if len(bare) > prefix else 0) == part
+                assert not term.startswith("=") or terms[term] == keys[term]
+        assert not (index / "t" / f"{name}.json").exists()
 
 
 def test_removing_a_page_rebuilds_the_index(built, tmp_path):

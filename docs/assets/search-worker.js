@@ -29,26 +29,26 @@ var TERMS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g;
 
 var base = new URL("../search/", self.location.href);
 var manifest = null;
-var files = new Map(); // path -> Promise of parsed JSON (null when missing)
+var cache = new Map(); // path -> Promise of parsed JSON (null when missing)
 var latest = 0;
 var queue = Promise.resolve();
 
 function load(path) {
-  if (!files.has(path)) {
-    files.set(path, fetch(new URL(path, base)).then(function (response) {
+  if (!cache.has(path)) {
+    cache.set(path, fetch(new URL(path, base)).then(function (response) {
       return response.ok ? response.json() : null;
     }).catch(function () { return null; }));
   }
-  return files.get(path);
+  return cache.get(path);
 }
 
 function loadManifest() {
   if (!manifest) {
     manifest = load("manifest.json").then(function (data) {
-      if (!data) return { han: new Uint8Array(0), hanExtra: "", latin: new Set() };
+      if (!data) return { han: new Uint8Array(0), hanExtra: "", latin: new Set(), split: {} };
       var raw = atob(data.han), bits = new Uint8Array(raw.length);
       for (var i = 0; i < raw.length; i++) bits[i] = raw.charCodeAt(i);
-      return { han: bits, hanExtra: data.hanExtra, latin: new Set(data.latin) };
+      return { han: bits, hanExtra: data.hanExtra, latin: new Set(data.latin), split: data.split || {} };
     });
   }
   return manifest;
@@ -88,6 +88,17 @@ function hasShard(index, term) {
   return isHan(term[0]) ? indexed(index, term[0]) : index.latin.has(term.slice(0, 2));
 }
 
+/* The files a term can be in: its shard, or the part of a split shard its next character picks
+   (see split_shard in searchindex.py); a word no longer than the prefix needs the keys too. */
+function termFiles(index, term) {
+  if (!hasShard(index, term)) return [];
+  var name = shardOf(term), parts = index.split[name];
+  if (!parts) return [name];
+  var prefix = isHan(term[0]) ? 1 : 2;
+  if (term.length > prefix) return [name + "-" + (term.charCodeAt(prefix) % parts)];
+  return [name + "-k", name + "-0"];
+}
+
 /* The query's words, traditional characters mapped to simplified ones the index holds. */
 function words(query, index) {
   var tokens = fold(query).match(TERMS) || [];
@@ -111,11 +122,17 @@ function cover(word) {
   return pairs;
 }
 
-function shardsFor(word, index) {
+function filesFor(word, index) {
+  var terms = word.length > 1 && isHan(word[0]) ? cover(word) : [word];
   var names = new Set();
-  var firsts = word.length > 1 && isHan(word[0]) ? cover(word) : [word];
-  firsts.forEach(function (term) { if (hasShard(index, term)) names.add(shardOf(term)); });
+  terms.forEach(function (term) { termFiles(index, term).forEach(function (n) { names.add(n); }); });
   return Array.from(names);
+}
+
+/* The terms of the loaded files a term can be in, as one object. */
+function termsOf(index, term, files) {
+  var found = termFiles(index, term).map(function (name) { return files[name] || {}; });
+  return found.length === 1 ? found[0] : Object.assign.apply(null, [{}].concat(found));
 }
 
 function postings(flat, into, combine) {
@@ -129,14 +146,13 @@ function postings(flat, into, combine) {
 function max(a, b) { return a === undefined ? b : Math.max(a, b); }
 
 /* {page number: score} for one query word. */
-function wordHits(word, shards) {
+function wordHits(word, index, files) {
   var hits = new Map();
-  var han = isHan(word[0]);
-  var own = shards[shardOf(word)] || {};
-  if (han && word.length > 1) {
+  var own = termsOf(index, word, files);
+  if (isHan(word[0]) && word.length > 1) {
     var lists = cover(word).map(function (pair) {
       var found = new Map();
-      postings((shards[shardOf(pair)] || {})[pair] || [], found, max);
+      postings(termsOf(index, pair, files)[pair] || [], found, max);
       return found;
     });
     lists.sort(function (a, b) { return a.size - b.size; });
@@ -212,21 +228,21 @@ function answer(query, id) {
     return words(query, index).then(function (list) {
       if (!list.length || id !== latest) return empty;
       var names = new Set();
-      list.forEach(function (word) { shardsFor(word, index).forEach(function (n) { names.add(n); }); });
+      list.forEach(function (word) { filesFor(word, index).forEach(function (n) { names.add(n); }); });
       var wanted = Array.from(names);
       return Promise.all(wanted.map(function (n) { return load("t/" + n + ".json"); })).then(function (loaded) {
         if (id !== latest) return empty;
-        var shards = {};
-        wanted.forEach(function (n, i) { shards[n] = loaded[i] || {}; });
-        return rank(list, shards);
+        var files = {};
+        wanted.forEach(function (n, i) { files[n] = loaded[i] || {}; });
+        return rank(list, index, files);
       });
     });
   });
 
-  function rank(list, shards) {
+  function rank(list, index, files) {
     var pages = new Map(); // number -> { score, matched: [bool per word] }
     list.forEach(function (word, w) {
-      wordHits(word, shards).forEach(function (score, number) {
+      wordHits(word, index, files).forEach(function (score, number) {
         var page = pages.get(number);
         if (!page) pages.set(number, page = { number: number, score: 0, count: 0, matched: list.map(function () { return false; }) });
         page.score += score;
@@ -238,7 +254,7 @@ function answer(query, id) {
       return b.count - a.count || b.score - a.score || b.number - a.number;
     });
     var shown = best.slice(0, SHOWN);
-    var t2s = files.has("t2s.json") ? files.get("t2s.json") : Promise.resolve(null);
+    var t2s = cache.has("t2s.json") ? cache.get("t2s.json") : Promise.resolve(null);
     return Promise.all([t2s].concat(shown.map(function (page) { return load("d/" + page.number + ".json"); })))
       .then(function (loaded) {
         var table = loaded[0];
