@@ -167,7 +167,7 @@ def _first_searches(site: Path) -> list[tuple[str, int, int, float]] | str:
         return "playwright is not installed (make bench installs the test dependencies)"
     if not CHROMIUM.exists():
         return f"{CHROMIUM} not found (sudo apt-get install chromium)"
-    with _served(site) as url, sync_playwright() as playwright:
+    with served(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = browser.new_context(locale="zh-CN", service_workers="block", viewport={"width": 1280, "height": 800})
         page = context.new_page()
@@ -219,7 +219,7 @@ def analyse_seconds(text: str, tagger: Tagger) -> float:
 
 
 @contextlib.contextmanager
-def _served(folder: Path):
+def served(folder: Path):
     """The folder over HTTP on a loopback port, from a thread; yields its URL."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -258,7 +258,7 @@ def _table(count, text_bytes, build: Run, plain: Run, site, index, searches, lon
     mb = text_bytes / 1e6
     cpu = platform.processor() or platform.machine()
     lines = [
-        f"bench: {count:,} generated articles ({mb:.1f} MB of text; {info['articles']:,} articles after merging "
+        f"bench: {count:,} generated files ({mb:.1f} MB of text): {info['articles']:,} articles after merging "
         f"{info['merged']} near-duplicates), {info['pages']:,} pages, {info['entities']} entities tagged; "
         f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}",
         "",
