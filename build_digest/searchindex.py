@@ -50,7 +50,7 @@ from build_digest.textutil import match_form
 
 INDEX_DIR = "search"
 STATE_FILE = "state.json"  # beside the index in the work folder, never published
-FORMAT = 3  # bumped when the files change shape; a different format means a full rebuild
+FORMAT = 4  # bumped when the files change shape; a different format means a full rebuild
 
 TITLE_WEIGHT = 10  # a term in the title or a key outweighs this many mentions in the text
 TITLE_HITS = 2  # title mentions counted at most (a title repeating a word is no better)
@@ -58,7 +58,7 @@ BODY_HITS = 9  # text mentions counted at most, so a long article cannot drown a
 FRAGMENT_CHARS = 600  # text kept per page for the snippet a result shows
 # A term file larger than this is split in parts (a query word needs one part): common first
 # characters (的, 新, 技) hold hundreds of pairs, and a reader's query must stay well under 500 KB.
-SHARD_BYTES = 40_000
+SHARD_BYTES = 24_000
 MAX_PARTS = 64
 HAN_FIRST, HAN_LAST = 0x4E00, 0x9FFF  # the CJK block the manifest's bitmap covers
 
@@ -138,27 +138,58 @@ def shards_of(terms) -> list[str]:
     return sorted({shard_of(head) for head in heads})
 
 
+# Postings as text: each number a little-endian run of 5-bit digits, a digit of 32..63 saying
+# "more follow"; the digits are characters that need no escaping in JSON. A posting (gap to the
+# previous page, weight) mostly takes 2 characters, where JSON numbers took 4 to 5.
+DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+_DIGIT_VALUE = {char: value for value, char in enumerate(DIGITS)}
+
+
+def _varint(value: int, out: list[str]) -> None:
+    while value >= 32:
+        out.append(DIGITS[32 + (value & 31)])
+        value >>= 5
+    out.append(DIGITS[value])
+
+
+def encode_postings(postings: array) -> str:
+    """(page number, weight) pairs, by page number, as text: gap to the previous page, weight."""
+    out: list[str] = []
+    previous = 0
+    for number, weight in sorted(zip(postings[::2], postings[1::2], strict=True)):
+        _varint(number - previous, out)
+        _varint(weight, out)
+        previous = number
+    return "".join(out)
+
+
+def decode_postings(text: str) -> array:
+    values, value, shift = [], 0, 0
+    for char in text:
+        digit = _DIGIT_VALUE[char]
+        value |= (digit & 31) << shift
+        if digit >= 32:
+            shift += 5
+            continue
+        values.append(value)
+        value = shift = 0
+    postings, number = array("I"), 0
+    for i in range(0, len(values), 2):
+        number += values[i]
+        postings.append(number)
+        postings.append(values[i + 1])
+    return postings
+
+
 def _encode(terms: dict[str, array]) -> bytes:
-    """{term: [number, weight, gap, weight, ...]}: numbers as gaps keep the file small."""
-    out = {}
-    for term in sorted(terms):
-        postings = terms[term]
-        flat, previous = [], 0
-        for number, weight in sorted(zip(postings[::2], postings[1::2], strict=True)):
-            flat += (number - previous, weight)
-            previous = number
-        out[term] = flat
+    """{term: postings as text}, terms sorted."""
+    out = {term: encode_postings(terms[term]) for term in sorted(terms)}
     return json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _decode(data: bytes, into: dict[str, array]) -> None:
-    for term, flat in json.loads(data).items():
-        postings, number = array("I"), 0
-        for i in range(0, len(flat), 2):
-            number += flat[i]
-            postings.append(number)
-            postings.append(flat[i + 1])
-        into[term] = postings
+    for term, text in json.loads(data).items():
+        into[term] = decode_postings(text)
 
 
 def _drop(terms: dict[str, array], numbers: set[int]) -> None:

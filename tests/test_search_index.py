@@ -9,11 +9,22 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from array import array
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from build_digest import searchindex
-from build_digest.searchindex import SearchIndexWriter, SearchRecord, record_terms, shard_files, shard_of
+from build_digest.searchindex import (
+    SearchIndexWriter,
+    SearchRecord,
+    decode_postings,
+    encode_postings,
+    record_terms,
+    shard_files,
+    shard_of,
+)
 from build_digest.searchrecords import search_records
 
 
@@ -43,6 +54,14 @@ def test_terms_are_character_pairs_latin_words_and_keys():
     assert shard_of("稀土") == shard_of("稀") == "u7a00" and shard_of("qinghe") == "a-qi"
 
 
+@given(st.dictionaries(st.integers(0, 2_000_000), st.integers(0, 5_000), max_size=50))
+def test_postings_read_back_as_written(pairs):
+    postings = array("I", [value for number in sorted(pairs) for value in (number, pairs[number])])
+    text = encode_postings(postings)
+    assert decode_postings(text) == postings
+    assert all(char.isascii() and char not in '"\\' for char in text)  # no escaping in JSON
+
+
 def test_the_site_searches_the_build_index(built):
     paths, _, data = built
     index = paths.site / "search"
@@ -64,7 +83,7 @@ def records_of(built):
     return sorted(search_records(result.digest, paths.docs), key=lambda r: r.order)
 
 
-@pytest.mark.parametrize("shard_bytes", [searchindex.SHARD_BYTES, 3_000])  # large shards split in parts
+@pytest.mark.parametrize("shard_bytes", [searchindex.SHARD_BYTES, 1_000])  # large shards split in parts
 def test_a_new_article_updates_the_index_like_a_full_rebuild(built, tmp_path, monkeypatch, shard_bytes):
     monkeypatch.setattr(searchindex, "SHARD_BYTES", shard_bytes)
     records = records_of(built)
@@ -92,7 +111,7 @@ def test_a_new_article_updates_the_index_like_a_full_rebuild(built, tmp_path, mo
 
 
 def test_a_split_shard_keeps_every_term_where_a_query_looks(built, tmp_path, monkeypatch):
-    monkeypatch.setattr(searchindex, "SHARD_BYTES", 3_000)
+    monkeypatch.setattr(searchindex, "SHARD_BYTES", 1_000)
     records = records_of(built)
     write(records, tmp_path)
     index = tmp_path / "index"

@@ -135,11 +135,20 @@ function termsOf(index, term, files) {
   return found.length === 1 ? found[0] : Object.assign.apply(null, [{}].concat(found));
 }
 
-function postings(flat, into, combine) {
-  var number = 0;
-  for (var i = 0; i < flat.length; i += 2) {
-    number += flat[i];
-    into.set(number, combine(into.get(number), flat[i + 1]));
+/* Postings as written by encode_postings (searchindex.py): 5-bit digits, 32..63 meaning "more
+   follow"; pairs of (gap to the previous page, weight). */
+var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+var DIGIT = new Int8Array(128);
+for (var d = 0; d < DIGITS.length; d++) DIGIT[DIGITS.charCodeAt(d)] = d;
+
+function postings(text, into, combine) {
+  var number = 0, value = 0, shift = 0, gap = -1;
+  for (var i = 0; i < text.length; i++) {
+    var digit = DIGIT[text.charCodeAt(i)];
+    value |= (digit & 31) << shift;
+    if (digit >= 32) { shift += 5; continue; }
+    if (gap < 0) { gap = value; } else { number += gap; into.set(number, combine(into.get(number), value)); gap = -1; }
+    value = 0; shift = 0;
   }
 }
 
@@ -152,7 +161,7 @@ function wordHits(word, index, files) {
   if (isHan(word[0]) && word.length > 1) {
     var lists = cover(word).map(function (pair) {
       var found = new Map();
-      postings(termsOf(index, pair, files)[pair] || [], found, max);
+      postings(termsOf(index, pair, files)[pair] || "", found, max);
       return found;
     });
     lists.sort(function (a, b) { return a.size - b.size; });
