@@ -67,6 +67,8 @@ class Run:
     wall: float
     peak_rss_mb: float  # the child's own peak
     peak_child_rss_mb: float  # its largest subprocess (mkdocs)
+    cpu: float  # CPU seconds of the child itself
+    child_cpu: float  # and of its subprocesses: steadier than wall time on a shared machine
     value: object = None
 
 
@@ -74,9 +76,18 @@ def _child(connection, function, args):
     start = time.perf_counter()
     value = function(*args)
     wall = time.perf_counter() - start
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    connection.send(Run(wall, own, children, value))
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    connection.send(
+        Run(
+            wall,
+            own.ru_maxrss / 1024,
+            children.ru_maxrss / 1024,
+            own.ru_utime + own.ru_stime,
+            children.ru_utime + children.ru_stime,
+            value,
+        )
+    )
     connection.close()
 
 
@@ -278,6 +289,12 @@ def _table(count, text_bytes, build: Run, plain: Run, site, index, searches, lon
     stage_row("export (JSON twins, index linked into the site)", stages.get("export", 0.0))
     stage_row("**full build**", build.wall)
     lines.append(f"| **M**: plain `mkdocs build`, plugins: [] | {m:.2f} s | {count / m:,.0f} articles/s | 1.000 |")
+    build_cpu = build.cpu + build.child_cpu
+    lines.append(
+        f"| CPU time: full build (its own + its mkdocs) | {build_cpu:.0f} s ({build.cpu:.0f} + {build.child_cpu:.0f}) "
+        f"| | {build_cpu / plain.child_cpu:.3f} of M's |"
+    )
+    lines.append(f"| CPU time: M | {plain.child_cpu:.0f} s | | 1.000 |")
     lines.append(
         f"| peak RSS: build / its mkdocs / plain mkdocs | {build.peak_rss_mb:,.0f} / {build.peak_child_rss_mb:,.0f} / "
         f"{plain.peak_child_rss_mb:,.0f} MB | | |"

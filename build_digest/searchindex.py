@@ -50,7 +50,7 @@ from build_digest.textutil import match_form
 
 INDEX_DIR = "search"
 STATE_FILE = "state.json"  # beside the index in the work folder, never published
-FORMAT = 4  # bumped when the files change shape; a different format means a full rebuild
+FORMAT = 5  # bumped when the files change shape; a different format means a full rebuild
 
 TITLE_WEIGHT = 10  # a term in the title or a key outweighs this many mentions in the text
 TITLE_HITS = 2  # title mentions counted at most (a title repeating a word is no better)
@@ -93,10 +93,14 @@ def _is_han(char: str) -> bool:
 
 def shard_of(term: str) -> str:
     """Shard name of a term or key: its first Chinese character, else its first two letters."""
-    first = term[0]
-    if _is_han(first):
-        return f"u{ord(first):04x}"
-    return "a-" + term[:2]
+    head = term[:2]
+    name = _SHARD_NAMES.get(head)
+    if name is None:  # one string per shard, shared by every page that has terms in it
+        name = _SHARD_NAMES[head] = f"u{ord(head[0]):04x}" if _is_han(head[0]) else "a-" + head
+    return name
+
+
+_SHARD_NAMES: dict[str, str] = {}
 
 
 def normal(text: str) -> str:
@@ -109,33 +113,47 @@ def key_form(name: str) -> str:
     return "".join(_TERMS.findall(normal(name)))
 
 
-def _count_terms(text: str) -> Counter:
-    """Character pairs within runs of Chinese characters, and Latin words, with their counts."""
+def _count_terms(text: str, han_heads: set[str], latin_heads: set[str]) -> Counter:
+    """Character pairs within runs of Chinese characters, and Latin words, with their counts.
+
+    The heads get what the terms begin with (a Chinese character, two letters), from which the
+    shards a page touches are known without looking at each of its terms."""
     han = _NOT_HAN.sub(" ", text)
+    han_heads.update(han)
     counts = Counter(map(operator.add, han, han[1:]))
     for pair in [pair for pair in counts if " " in pair]:
         del counts[pair]
-    counts.update(word for word in _LATIN.findall(text) if len(word) >= _LATIN_MIN)
+    words = [word for word in _LATIN.findall(text) if len(word) >= _LATIN_MIN]
+    latin_heads.update(word[:2] for word in words)
+    counts.update(words)
     return counts
 
 
-def record_terms(record: SearchRecord) -> dict[str, int]:
-    """{term: weight} of a record; keys appear as '=' + key with the record's boost."""
+def analyse_record(record: SearchRecord) -> tuple[dict[str, int], str]:
+    """({term: weight}, heads): keys appear as '=' + key with the record's boost; heads as
+    the Chinese characters terms begin with, then the two-letter beginnings, space-separated."""
     keys = list(dict.fromkeys(k for k in (key_form(k) for k in record.keys) if k))
-    title = _count_terms(" ".join([normal(record.title), *keys]))
-    body = _count_terms(record.match_text.lower() if record.match_text else normal(record.text))
+    han_heads = {key[0] for key in keys if _is_han(key[0])}
+    latin_heads = {key[:2] for key in keys if not _is_han(key[0])}
+    title = _count_terms(" ".join([normal(record.title), *keys]), han_heads, latin_heads)
+    body = _count_terms(record.match_text.lower() if record.match_text else normal(record.text), han_heads, latin_heads)
     weights = {term: min(count, BODY_HITS) for term, count in body.items()}
     for term, count in title.items():
         weights[term] = weights.get(term, 0) + TITLE_WEIGHT * min(count, TITLE_HITS)
     for key in keys:
         weights["=" + key] = record.boost
-    return weights
+    han_heads.discard(" ")
+    return weights, f"{''.join(sorted(han_heads))} {' '.join(sorted(latin_heads))}"
 
 
-def shards_of(terms) -> list[str]:
-    """The shards a record's terms fall in (one pass over their first characters)."""
-    heads = {term[:2] for term in terms if term[0] != "="} | {term[1:3] for term in terms if term[0] == "="}
-    return sorted({shard_of(head) for head in heads})
+def record_terms(record: SearchRecord) -> dict[str, int]:
+    return analyse_record(record)[0]
+
+
+def shards_of(heads: str) -> set[str]:
+    """The shards a page's terms fall in, from its heads (see analyse_record)."""
+    han, _, latin = heads.partition(" ")
+    return {shard_of(char) for char in han} | {shard_of(head) for head in latin.split()}
 
 
 # Postings as text: each number a little-endian run of 5-bit digits, a digit of 32..63 saying
@@ -145,22 +163,28 @@ DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 _DIGIT_VALUE = {char: value for value, char in enumerate(DIGITS)}
 
 
-def _varint(value: int, out: list[str]) -> None:
+def _varint(value: int) -> str:
+    out = []
     while value >= 32:
         out.append(DIGITS[32 + (value & 31)])
         value >>= 5
     out.append(DIGITS[value])
+    return "".join(out)
+
+
+_CODES = [_varint(value) for value in range(1 << 15)]  # numbers up to 3 digits, looked up
 
 
 def encode_postings(postings: array) -> str:
     """(page number, weight) pairs, by page number, as text: gap to the previous page, weight."""
-    out: list[str] = []
-    previous = 0
-    for number, weight in sorted(zip(postings[::2], postings[1::2], strict=True)):
-        _varint(number - previous, out)
-        _varint(weight, out)
-        previous = number
-    return "".join(out)
+    numbers, weights = postings[::2], postings[1::2]
+    if any(map(operator.gt, numbers, numbers[1:])):  # an update appended out of order
+        pairs = sorted(zip(numbers, weights, strict=True))
+        numbers, weights = array("I", (n for n, _ in pairs)), array("I", (w for _, w in pairs))
+    gaps = [numbers[0], *map(operator.sub, numbers[1:], numbers)] if numbers else []
+    small = max(gaps, default=0) < len(_CODES) and max(weights, default=0) < len(_CODES)
+    code = _CODES.__getitem__ if small else _varint
+    return "".join(map(operator.add, map(code, gaps), map(code, weights)))
 
 
 def decode_postings(text: str) -> array:
@@ -272,17 +296,15 @@ class SearchIndexWriter:
         shutil.rmtree(self.folder, ignore_errors=True)
         (self.folder / "t").mkdir(parents=True)
         (self.folder / "d").mkdir()
-        postings: dict[str, array] = {}
+        postings: defaultdict[str, array] = defaultdict(functools.partial(array, "I"))
         pages = []
         for number, record in enumerate(records):
-            terms = record_terms(record)
+            terms, heads = analyse_record(record)
             for term, weight in terms.items():
-                found = postings.get(term)
-                if found is None:
-                    found = postings[term] = array("I")
+                found = postings[term]
                 found.append(number)
                 found.append(weight)
-            pages.append(self._page_state(record, terms))
+            pages.append({"hash": record.digest(), "heads": heads})
             (self.folder / "d" / f"{number}.json").write_bytes(_fragment(record))
         shards: dict[str, dict[str, array]] = defaultdict(dict)
         for term, found in postings.items():
@@ -297,7 +319,7 @@ class SearchIndexWriter:
                 (self.folder / "t" / file_name).write_bytes(data)
             written += len(files)
         written += self._write_manifest(set(shards), split, len(records))
-        self._save_state(records, pages, split)
+        self._save_state(records, pages, shards, split)
         return IndexStats(len(records), len(shards), written, False, self._size())
 
     # -- incremental update -------------------------------------------------------------
@@ -311,17 +333,17 @@ class SearchIndexWriter:
             if old and old["hash"] == record.digest():
                 pages.append(old)
                 continue
-            terms = record_terms(record)
+            terms, heads = analyse_record(record)
             changed[number] = terms
-            pages.append(self._page_state(record, terms))
+            pages.append({"hash": record.digest(), "heads": heads})
         split: dict[str, int] = dict(state["split"])
         if not changed:
             return IndexStats(len(records), len(state["shards"]), 0, True, self._size())
         touched: set[str] = set()
         for number in changed:
-            touched |= set(pages[number]["shards"])
+            touched |= shards_of(pages[number]["heads"])
             if number < len(old_pages):
-                touched |= set(old_pages[number]["shards"])
+                touched |= shards_of(old_pages[number]["heads"])
         written = 0
         shard_names = set(state["shards"])
         for name in sorted(touched):
@@ -351,14 +373,10 @@ class SearchIndexWriter:
         for number in changed:
             written += self._write(self.folder / "d" / f"{number}.json", _fragment(records[number]))
         written += self._write_manifest(shard_names, split, len(records))
-        self._save_state(records, pages, split)
+        self._save_state(records, pages, shard_names, split)
         return IndexStats(len(records), len(shard_names), written, True, self._size())
 
     # -- files --------------------------------------------------------------------------
-
-    @staticmethod
-    def _page_state(record: SearchRecord, terms: dict[str, int]) -> dict:
-        return {"hash": record.digest(), "shards": shards_of(terms)}
 
     @staticmethod
     def _write(path: Path, data: bytes) -> int:
@@ -408,10 +426,9 @@ class SearchIndexWriter:
         except (OSError, ValueError):
             return None  # a damaged state costs a rebuild, never a wrong index
 
-    def _save_state(self, records: list[SearchRecord], pages: list[dict], split: dict[str, int]) -> None:
-        shards = sorted({name for page in pages for name in page["shards"]})
+    def _save_state(self, records: list[SearchRecord], pages: list[dict], shards, split: dict[str, int]) -> None:
         state = {"format": FORMAT, "shard_bytes": SHARD_BYTES, "order": [r.url for r in records],
-                 "pages": pages, "shards": shards, "split": split}
+                 "pages": pages, "shards": sorted(shards), "split": split}
         self.state_path.parent.mkdir(parents=True, exist_ok=True)
         self.state_path.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
 
