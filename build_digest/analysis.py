@@ -24,6 +24,7 @@ from build_digest.model import Article, Source, SourceMeta
 from build_digest.problems import Problem, Warnings
 from build_digest.reader import read_source
 from build_digest.registry import Registry
+from build_digest.stages import Stages
 from build_digest.tagger import Tagger
 
 POOL_MIN_FILES = 64  # fewer files than this are analysed in-process: starting workers costs more
@@ -37,6 +38,7 @@ class FileResult:
     articles: list[Article] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     discovery: DiscoveryState | None = None
+    seconds: dict[str, float] = field(default_factory=dict)  # read, segment, tag, discover
 
 
 @dataclass
@@ -77,10 +79,12 @@ def _start_worker(setup: WorkerSetup, with_discovery: bool) -> None:
 def _analyse_file(task: tuple[Path, SourceMeta]) -> FileResult:
     path, meta = task
     warnings = Warnings()
-    source = read_source(path, meta, warnings)
-    articles = analyse_source(source, _Worker.tagger, warnings, _Worker.discovery) if source is not None else []
+    stages = Stages()
+    with stages.stage("read"):
+        source = read_source(path, meta, warnings)
+    articles = analyse_source(source, _Worker.tagger, warnings, _Worker.discovery, stages) if source else []
     state = _Worker.discovery.take_state() if _Worker.discovery is not None else None
-    return FileResult(path.name, source, articles, list(warnings), state)
+    return FileResult(path.name, source, articles, list(warnings), state, stages.seconds)
 
 
 def analyse_files(files: list[Path], metas: dict[str, SourceMeta], setup: WorkerSetup,

@@ -30,8 +30,10 @@ from build_digest.problems import DataError, Problem, Warnings
 from build_digest.published import load_record, redirects, updated_record, write_record, write_redirects
 from build_digest.registry import Registry, load_registry, load_sources_meta
 from build_digest.render.articles import article_url
-from build_digest.searchwords import write_user_dictionary
-from build_digest.sitebuild import finish_mkdocs, html_fingerprint, publish, start_mkdocs
+from build_digest.searchindex import INDEX_DIR, STATE_FILE, IndexStats, SearchIndexWriter
+from build_digest.searchrecords import search_records
+from build_digest.sitebuild import finish_mkdocs, html_fingerprint, mirror, start_mkdocs
+from build_digest.stages import Stages
 
 
 @dataclass
@@ -80,6 +82,8 @@ class BuildResult:
     dirty: bool = False  # MkDocs rebuilt only the pages that changed
     files_cached: int = 0  # files whose analysis came from build/cache/analysis
     files_analysed: int = 0  # files analysed in this build
+    stages: Stages = field(default_factory=Stages)  # wall seconds per stage (make bench prints them)
+    search: IndexStats | None = None
 
     def roles(self) -> Counter:
         return Counter(line.role for s in self.digest.sources for line in s.content_lines)
@@ -98,31 +102,37 @@ def check(paths: Paths) -> tuple[Registry, dict]:
     return registry, metas
 
 
-def analyse(paths: Paths, workers: int | None = None) -> BuildResult:
-    registry, metas = check(paths)
-    warnings = Warnings()
-    settings = load_settings(paths.data)
-    discovery = make_discovery(paths, registry, warnings, settings)
-    files = (
-        sorted(p for p in paths.articles.iterdir() if p.is_file() and not p.name.startswith("."))
-        if paths.articles.is_dir()
-        else []
-    )
-    salt = "\0".join((code_fingerprint(), folder_fingerprint(paths.data / "registry"),
-                      repr(settings), discovery.recogniser.id if discovery.recogniser else "rules"))
-    cache = AnalysisCache(paths.work / "cache" / "analysis", salt)
-    setup = WorkerSetup.of(registry, discovery, settings.recogniser)
-    analysed = analyse_files(files, metas, setup, discovery, cache, workers)
-    sources = [result.source for result in analysed if result.source is not None]
+def analyse(paths: Paths, workers: int | None = None, stages: Stages | None = None) -> BuildResult:
+    stages = stages or Stages()
+    with stages.stage("check"):
+        registry, metas = check(paths)
+        warnings = Warnings()
+        settings = load_settings(paths.data)
+        discovery = make_discovery(paths, registry, warnings, settings)
+        files = (
+            sorted(p for p in paths.articles.iterdir() if p.is_file() and not p.name.startswith("."))
+            if paths.articles.is_dir()
+            else []
+        )
+        salt = "\0".join((code_fingerprint(), folder_fingerprint(paths.data / "registry"),
+                          repr(settings), discovery.recogniser.id if discovery.recogniser else "rules"))
+        cache = AnalysisCache(paths.work / "cache" / "analysis", salt)
+        setup = WorkerSetup.of(registry, discovery, settings.recogniser)
+    with stages.stage("analyse", total=len(files)) as advance:
+        analysed = analyse_files(files, metas, setup, discovery, cache, workers, advance)
     for result in analysed:
-        warnings.items.extend(result.warnings)
-    for name in sorted(set(metas) - {p.name for p in files}):
-        warnings.add("data/sources.yml", None, f"metadata for '{name}', which is not in data/articles/")
-    collected = [article for result in analysed for article in result.articles]
-    digest = assemble_digest(sources, collected, registry, discovery)
+        stages.add_work(result.seconds)
+    with stages.stage("model"):
+        sources = [result.source for result in analysed if result.source is not None]
+        for result in analysed:
+            warnings.items.extend(result.warnings)
+        for name in sorted(set(metas) - {p.name for p in files}):
+            warnings.add("data/sources.yml", None, f"metadata for '{name}', which is not in data/articles/")
+        collected = [article for result in analysed for article in result.articles]
+        digest = assemble_digest(sources, collected, registry, discovery)
     skipped = [w for w in warnings if w.message.startswith("skipped")]
     return BuildResult(digest=digest, warnings=warnings, files_read=len(sources), skipped=skipped,
-                       files_cached=cache.hits, files_analysed=cache.misses)
+                       files_cached=cache.hits, files_analysed=cache.misses, stages=stages)
 
 
 def make_discovery(paths: Paths, registry: Registry, warnings: Warnings,
@@ -138,37 +148,50 @@ def make_discovery(paths: Paths, registry: Registry, warnings: Warnings,
                      publish=settings.publish_unreviewed)
 
 
-def build(paths: Paths, strict: bool = False) -> BuildResult:
+def build(paths: Paths, strict: bool = False, stages: Stages | None = None) -> BuildResult:
+    stages = stages or Stages()
     previous = BuildState.load(paths.state)
     hand_written = _hand_written(paths)
     html_key = html_fingerprint(paths.root, hand_written)
     if (previous is not None and paths.site.is_dir() and previous.html == html_key
             and previous.inputs == input_fingerprint(paths) and not (strict and previous.warnings)):
-        return BuildResult(digest=None, warnings=Warnings(), files_read=previous.files, unchanged=True)
+        return BuildResult(digest=None, warnings=Warnings(), files_read=previous.files, unchanged=True,
+                           stages=stages)
     BuildState.forget(paths.state)  # from here on, a failure makes the next build a full one
-    result = analyse(paths)
+    result = analyse(paths, stages=stages)
     if strict and len(result.warnings):
         raise StrictFailure("\n".join(str(w) for w in result.warnings))
     record = load_record(paths.published)
     result.moved = redirects(record, result.digest)
-    result.written = write_pages(result.digest, paths.docs)
+    with stages.stage("render", total=None) as advance:
+        result.written = write_pages(result.digest, paths.docs, advance=advance)
     result.pages = result.written.total
-    write_user_dictionary(result.digest.registry, paths.work / "search" / "userdict.txt")
     html = paths.work / "html"
+    index = paths.work / "search" / "index"
     result.dirty = previous is not None and previous.html == html_key and html.is_dir()
-    run = start_mkdocs(paths.root, html, result.dirty, result.written.changed, result.written.removed,
-                       _sitemap_epoch(result.digest))
-    failure = finish_mkdocs(run)
+    with stages.stage("mkdocs"):
+        run = start_mkdocs(paths.root, html, result.dirty, result.written.changed, result.written.removed,
+                           _sitemap_epoch(result.digest))
+        try:
+            # MkDocs runs on one core; the search index is written on the other meanwhile.
+            with stages.stage("search index"):
+                writer = SearchIndexWriter(index, paths.work / "search" / STATE_FILE)
+                result.search = writer.write(search_records(result.digest, paths.docs))
+        finally:
+            failure = finish_mkdocs(run)
     if failure is not None:
         raise DataError([Problem("mkdocs.yml", None, "mkdocs build failed:\n" + failure)])
-    outputs = write_digest_json(result.digest, html)
-    outputs += write_redirects(result.moved, html)
-    outputs += write_feeds(result.digest, html, os.environ.get("SITE_URL", ""))
-    outputs += write_figure_csvs(result.digest, html, article_url)
-    _prune_outputs(html, outputs, paths.work / "outputs.txt", full=not result.dirty)
-    publish(html, paths.site)
-    write_record(updated_record(record, result.digest), paths.published)
-    write_report(result, paths.work / "report.md")
+    with stages.stage("export"):
+        mirror(index, html / INDEX_DIR)
+        outputs = write_digest_json(result.digest, html)
+        outputs += write_redirects(result.moved, html)
+        outputs += write_feeds(result.digest, html, os.environ.get("SITE_URL", ""))
+        outputs += write_figure_csvs(result.digest, html, article_url)
+        _prune_outputs(html, outputs, paths.work / "outputs.txt", full=not result.dirty)
+    with stages.stage("publish"):
+        mirror(html, paths.site)
+        write_record(updated_record(record, result.digest), paths.published)
+        write_report(result, paths.work / "report.md")
     BuildState(html=html_key, inputs=input_fingerprint(paths), warnings=len(result.warnings),
                files=result.files_read).save(paths.state)
     return result

@@ -19,9 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd = commands.add_parser("build", help="read data/, write docs/ pages, build site/ with mkdocs")
     build_cmd.add_argument("--strict", action="store_true", help="fail on any warning (unplaced lines, skipped files)")
     commands.add_parser("check", help="validate the registry and sources.yml without building")
-    bench = commands.add_parser("bench", help="time the build stages on generated articles")
-    bench.add_argument("--articles", type=int, default=2000, help="number of generated articles (default 2000)")
-    bench.add_argument("--with-mkdocs", action="store_true", help="also time a whole build (mkdocs, export)")
+    bench = commands.add_parser("bench", help="time a whole build of generated articles against plain mkdocs")
+    bench.add_argument("--articles", type=int, default=10_000, help="number of generated articles (default 10000)")
+    bench.add_argument("--no-browser", action="store_true", help="skip the reader's first searches in Chromium")
     commands.add_parser("candidates", help="write the review queue of discovered entities to build/candidates.md")
     accept = commands.add_parser("accept", help="add a discovered entity (or an alias) to the registry")
     accept.add_argument("name")
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "bench":
             from build_digest.bench import run_bench
 
-            return run_bench(paths, args.articles, args.with_mkdocs)
+            return run_bench(paths, args.articles, browser=not args.no_browser)
         if args.command in ("candidates", "accept", "reject"):
             return _review(args, paths)
         if args.command == "eval":
@@ -66,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
             scorer = args.scorer or pages.parent / "eval" / "score.py"
             prefixes = tuple(p.strip() for p in args.only.split(",") if p.strip())
             return run_eval(paths.root, pages, scorer, prefixes, args.part, args.verbose)
-        result = pipeline.build(paths, strict=args.strict)
+        from build_digest.stages import Stages
+
+        result = pipeline.build(paths, strict=args.strict, stages=Stages(report=True))
     except DataError as exc:
         print(f"error: the data has {len(exc.problems)} problem(s); nothing was built:", file=sys.stderr)
         for problem in exc.problems:

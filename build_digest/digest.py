@@ -17,6 +17,7 @@ from build_digest.registry import Registry
 from build_digest.rights import apply_rights
 from build_digest.segment import segment
 from build_digest.slugs import slugify
+from build_digest.stages import Stages
 from build_digest.tagger import Tagger
 
 RELATED_LIMIT = 5
@@ -64,19 +65,25 @@ def _tell_apart(articles: list[Article]) -> None:
                 article.id = f"{article.id}-{own}"
 
 
-def analyse_source(
-    source: Source, tagger: Tagger, warnings: Warnings, discovery: Discovery | None = None
-) -> list[Article]:
+def analyse_source(source: Source, tagger: Tagger, warnings: Warnings, discovery: Discovery | None = None,
+                   stages: Stages | None = None) -> list[Article]:
     """Everything done to one source file, independent of every other file (cacheable)."""
-    articles = segment(source, warnings)
-    page_date, publication = page_facts(source)
-    for article in articles:
-        apply_metadata(article, source, page_date, publication)
-        tagger.tag(article)
-        if discovery is not None:
-            discovery.tag(article)
-        article.figures = extract_figures(article)
-        article.id = article_id(article)
+    stages = stages or Stages()
+    with stages.stage("segment"):
+        articles = segment(source, warnings)
+    with stages.stage("tag"):
+        page_date, publication = page_facts(source)
+        for article in articles:
+            apply_metadata(article, source, page_date, publication)
+            tagger.tag(article)
+    if discovery is not None:
+        with stages.stage("discover"):
+            for article in articles:
+                discovery.tag(article)
+    with stages.stage("tag"):
+        for article in articles:
+            article.figures = extract_figures(article)
+            article.id = article_id(article)
     return articles
 
 

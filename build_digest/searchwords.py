@@ -1,18 +1,14 @@
-"""Words for search: the jieba user dictionary and the search aids on entity pages.
+"""Words a reader may type for an entity: names, aliases, short forms, traditional forms, pinyin.
 
-Material's search finds only tokens that jieba produced at build time and splits typed
-queries on its separator alone, so every name a reader may type must exist as a token:
-names and aliases go into the jieba user dictionary, and an entity page lists the short
-forms (赤峰 for 赤峰市, names without quotes) and the pinyin (baotou) as separate words.
+They are the entity's keys in the search index (searchindex.py: an exact key puts the page
+first) and are listed on its page (检索词): 赤峰 for 赤峰市, names without quotes, 包頭, baotou.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from build_digest.model import Entity
-from build_digest.registry import Registry
 from build_digest.slugs import pinyin_words
 from build_digest.textutil import to_traditional
 
@@ -35,7 +31,6 @@ ADMIN_SUFFIXES = (
     "乡",
 )
 QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
-WORD_FREQUENCY = 200000  # high, so jieba keeps a registered name whole
 
 
 def short_forms(entity: Entity) -> list[str]:
@@ -72,20 +67,3 @@ def traditional_forms(entity: Entity) -> list[str]:
 def search_terms(entity: Entity) -> list[str]:
     chinese = [entity.name, *entity.aliases, *short_forms(entity)]
     return list(dict.fromkeys([*chinese, *traditional_forms(entity), *pinyin_forms(entity)]))
-
-
-def write_user_dictionary(registry: Registry, path: Path) -> int:
-    """One word per line, 'word frequency tag', as jieba.load_userdict expects."""
-    words = set()
-    for entity in registry.entities.values():
-        for word in [entity.name, *entity.aliases, *short_forms(entity), *traditional_forms(entity)]:
-            word = QUOTES.sub("", word).strip()
-            if len(word) >= 2 and " " not in word:
-                words.add(word)
-    for topic in registry.topics.values():
-        for word in [topic.name, *topic.keywords]:
-            if len(word) >= 2 and " " not in word:
-                words.add(word)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(f"{w} {WORD_FREQUENCY} nz\n" for w in sorted(words)), encoding="utf-8")
-    return len(words)

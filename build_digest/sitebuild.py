@@ -6,7 +6,7 @@ leaves unchanged ones untouched), so one new article costs a few pages, not the 
 Anything else (mkdocs.yml, the theme overrides, the hand-written pages and assets, MkDocs or
 Material themselves, SITE_URL) makes a full build.
 
-site/ is published from build/html/ by hard links, so it costs no copy. Before a dirty build,
+site/ is published from build/html/ by hard links (`mirror`), so it costs no copy. Before a dirty build,
 every file MkDocs will rewrite is unlinked first: MkDocs then writes a new file, and the one
 site/ still links to is never changed in place. site/ changes only after everything
 succeeded, so a failed build leaves the previous site intact and servable.
@@ -104,10 +104,8 @@ def _clear_for_dirty_build(docs: Path, html: Path, changed: list[str], removed: 
                 target.unlink()
 
 
-def publish(html: Path, site: Path) -> None:
-    """Make site/ hold exactly what build/html/ holds, by hard links (copies across devices)."""
-    old = site.with_name(site.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
+def mirror(html: Path, site: Path) -> None:
+    """Make `site` hold exactly what `html` holds, by hard links (copies across devices)."""
     if not site.is_dir():
         staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
         _link_tree(html, staging)

@@ -1,14 +1,16 @@
 """A build that fails leaves the previous site/ alone; --strict, data errors and a broken
-mkdocs.yml all stop it. Also: a very long file is analysed in near-linear time."""
+mkdocs.yml all stop it. Also: the analysis does work in proportion to the text (a very long
+file, a growing digest), counted in function calls."""
 
 from __future__ import annotations
 
+import cProfile
 import hashlib
-import time
 from pathlib import Path
 
 from build_digest import cli
-from build_digest.digest import analyse_source
+from build_digest.corpus import Corpus, long_page
+from build_digest.digest import analyse_source, build_digest
 from build_digest.model import ROLES, SourceMeta
 from build_digest.problems import Warnings
 from build_digest.reader import read_source
@@ -131,55 +133,59 @@ def test_mkdocs_failure_leaves_previous_site_intact(tmp_path, capsys):
 
 # -- a very long file ---------------------------------------------------------------------------------
 
-SENTENCES = [
-    "青禾市加快建设智能制造示范工厂，推动生产线数字化改造。",
-    "滨江新区出台支持政策，对首台套装备给予资金奖励。",
-    "科研团队攻克了高性能电池隔膜的关键工艺，产品良率明显提升。",
-    "当地企业与高校共建联合实验室，围绕新材料开展协同攻关。",
-    "据介绍，示范项目建成后每年可节约标准煤约三万吨。",
-]
+SCALE = 8  # the large input is SCALE times the small one; linear work grows about SCALE times
 
 
-def long_page(paragraph_chars: int, paragraphs: int) -> str:
-    """A page: a headline, a byline, then `paragraphs` lines of about `paragraph_chars` each."""
-    out = ["青禾市智能制造示范工厂建设提速", "", "本报记者 孔令晨", ""]
-    for i in range(paragraphs):
-        text, n = [], 0
-        while n < paragraph_chars:
-            sentence = SENTENCES[(i + n) % len(SENTENCES)] + f"第{i}段{n}。"
-            text.append(sentence)
-            n += len(sentence)
-        out += ["".join(text), ""]
-    return "\n".join(out)
-
-
-def analyse_time(tmp_path: Path, text: str, tagger: Tagger) -> float:
+def analysis_calls(tmp_path: Path, text: str, tagger: Tagger) -> int:
+    """Function calls (Python and built-in) the analysis of one page makes: work, not seconds,
+    so the count is the same on a loaded machine. Seconds are `make bench` figures."""
     path = tmp_path / f"long-{len(text)}.txt"
     path.write_text(text, encoding="utf-8")
-    start = time.perf_counter()
     warnings = Warnings()
     source = read_source(path, SourceMeta(), warnings)
+    profiler = cProfile.Profile()
+    profiler.enable()
     articles = analyse_source(source, tagger, warnings)
-    elapsed = time.perf_counter() - start
+    profiler.disable()
     assert articles and all(line.role in ROLES for line in source.content_lines)
-    return elapsed
-
-
-SCALE = 8  # the large page is SCALE times the small one; linear work takes about SCALE times as long
+    return sum(entry.callcount for entry in profiler.getstats())
 
 
 def check_scaling(tmp_path: Path, small: str, large: str) -> None:
     tagger = Tagger(load_registry(ROOT / "data"))
-    analyse_time(tmp_path, small[:2000], tagger)  # warm up (OpenCC, regexes)
-    t_small = min(analyse_time(tmp_path, small, tagger) for _ in range(2))
-    t_large = analyse_time(tmp_path, large, tagger)
-    # Generous: quadratic work would take SCALE**2 = 64 times as long.
-    assert t_large < 2 * SCALE * max(t_small, 0.05), (t_small, t_large)
+    analysis_calls(tmp_path, small[:2000], tagger)  # warm up: first calls load OpenCC, compile regexes
+    calls_small = analysis_calls(tmp_path, small, tagger)
+    calls_large = analysis_calls(tmp_path, large, tagger)
+    # Generous: quadratic work would make SCALE**2 = 64 times the calls.
+    assert calls_large < 2 * SCALE * calls_small, (calls_small, calls_large)
 
 
-def test_one_huge_paragraph_is_analysed_in_near_linear_time(tmp_path):
+def test_one_huge_paragraph_is_analysed_in_near_linear_work(tmp_path):
     check_scaling(tmp_path, long_page(40_000, 2), long_page(40_000 * SCALE, 2))
 
 
-def test_many_similar_paragraphs_are_analysed_in_near_linear_time(tmp_path):
+def test_many_similar_paragraphs_are_analysed_in_near_linear_work(tmp_path):
     check_scaling(tmp_path, long_page(250, 200), long_page(250, 200 * SCALE))
+
+
+def digest_calls(folder: Path, count: int) -> int:
+    """Function calls of reading and analysing `count` generated articles (make bench's corpus)."""
+    registry = load_registry(ROOT / "data")
+    corpus = Corpus(ROOT / "data" / "articles", registry)
+    corpus.write(folder, count)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    warnings = Warnings()
+    sources = [read_source(p, SourceMeta(), warnings) for p in sorted(folder.iterdir())]
+    digest = build_digest(sources, registry, warnings)
+    profiler.disable()
+    assert len(digest.articles) >= count * 0.9
+    return sum(entry.callcount for entry in profiler.getstats())
+
+
+def test_work_per_article_stays_flat_as_the_digest_grows(tmp_path):
+    small, large = 15, 15 * SCALE // 2
+    per_article_small = digest_calls(tmp_path / "small", small) / small
+    per_article_large = digest_calls(tmp_path / "large", large) / large
+    # Work that grows with the digest (comparing every pair of articles) would make this about x4.
+    assert per_article_large < 1.5 * per_article_small, (per_article_small, per_article_large)

@@ -1,4 +1,4 @@
-from build_digest.searchwords import pinyin_forms, search_terms, short_forms, write_user_dictionary
+from build_digest.searchwords import pinyin_forms, search_terms, short_forms
 from tests.helpers import make_registry
 
 
@@ -27,13 +27,3 @@ def test_name_without_quotes_and_traditional_forms(tmp_path):
     programme = registry(tmp_path).entities["ke-ji-tu-wei-gong-cheng"]
     terms = search_terms(programme)
     assert "科技突围工程" in terms and "科技突圍工程" in terms
-
-
-def test_user_dictionary_holds_names_aliases_and_keywords(tmp_path):
-    path = tmp_path / "userdict.txt"
-    count = write_user_dictionary(registry(tmp_path), path)
-    words = [line.split()[0] for line in path.read_text(encoding="utf-8").splitlines()]
-    assert len(words) == count
-    for word in ("天和磁材", "包头天和磁材科技股份有限公司", "赤峰", "赤峰市", "科技突围工程", "钕铁硼"):
-        assert word in words
-    assert all(len(line.split()) == 3 for line in path.read_text(encoding="utf-8").splitlines())

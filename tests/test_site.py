@@ -93,14 +93,6 @@ def test_navigation_holds_hubs_only(built):
     assert "regions/" in nav and "people/" in nav and data["articles"][0]["id"] not in nav
 
 
-def test_search_config_for_chinese(built):
-    paths, _, _ = built
-    config = (paths.site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert '"lang":["zh"]' in config.replace(" ", "") and "u200b" in config
-    userdict = (paths.root / "build" / "search" / "userdict.txt").read_text(encoding="utf-8")
-    assert "揭榜挂帅 " in userdict and "天和磁材 " in userdict
-
-
 def tree_hash(folder) -> dict[str, str]:
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -151,14 +143,3 @@ def test_json_twins_point_back_into_the_text(built):
     for entity in data["entities"]:
         twin = json.loads((paths.site / "api" / (entity["url"].rstrip("/") + ".json")).read_text(encoding="utf-8"))
         assert twin["articles"] == entity["articles"]
-
-
-def test_search_index_leaves_out_repeated_sections(built):
-    paths, _, data = built
-    index = json.loads((paths.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    titles = {doc["title"].replace("\u200b", "") for doc in index["docs"]}
-    assert not titles & {"关键数据", "相关文章", "本文涉及", "原文出处", "常一同出现", "相关数据"}
-    # The per-file line tables are not indexed (their text is indexed on the articles).
-    assert not any(re.match(r"sources/[^/#]+/", doc["location"]) for doc in index["docs"])
-    article_titles = {a["title"] for a in data["articles"]}
-    assert article_titles <= titles  # the articles themselves are searchable

@@ -24,23 +24,15 @@ UNREVIEWED_NOTE = (
 )
 CO_MENTION_LIMIT = 8
 QUOTED_ARTICLES = 30  # newest articles quoted with their sentences; older ones listed by title
-# An entity's own page should outrank the articles that merely mention it. Regions need more:
-# their short names (包头) are inside many longer names (包头市科学技术局) that rank as rare words.
-SEARCH_BOOST = {"region": 10, "program": 2, "company": 2, "institution": 2, "person": 2}
-UNREVIEWED_BOOST = 1  # a name the machine found ranks below the curated names it resembles
 
 
 def render_entity(entity: Entity, digest: Digest) -> str:
     here = page_path(entity.url)
     articles = digest.entity_articles(entity.id)
-    # Search indexes page.meta.tags as whole words with a strong boost: the names a reader
-    # types (包头, 内蒙古, baotou) then find this page before pages with longer, rarer names.
     feed = has_feed(articles)
     front = markup.front_matter(
         entity.name,
         _summary(entity, articles, digest),
-        search={"boost": SEARCH_BOOST[entity.type] if entity.reviewed else UNREVIEWED_BOOST},
-        tags=search_terms(entity),
         **({"feed": True} if feed else {}),
     )
     out = [front, f"# {text(entity.name)}\n\n"]
@@ -50,7 +42,7 @@ def render_entity(entity: Entity, digest: Digest) -> str:
     if entity.type == "region" and entity.level != "province":
         out.append(region_picture(entity, digest))
     out.append(_facts(entity, here, digest) + "\n\n")
-    # In the page's first section, which search ranks with the title: 赤峰 finds 赤峰市 here.
+    # The words search finds this page by (赤峰 for 赤峰市, baotou, 包頭), shown to the reader.
     out.append(_search_aid(entity) + "\n")
     if entity.description:
         out.append(f"{text(entity.description)}\n\n")

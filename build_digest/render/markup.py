@@ -77,8 +77,14 @@ def page_path(url: str) -> str:
 
 
 def front_matter(title: str, description: str = "", **extra) -> str:
-    """YAML front matter; values are JSON-quoted strings, which YAML reads verbatim."""
+    """YAML front matter; values are JSON-quoted strings, which YAML reads verbatim.
+
+    Pages stay out of Material's own search index: readers search the index the build
+    writes from the model (searchindex.py), so MkDocs need not parse every page for it.
+    """
     import json
+
+    extra.setdefault("search", {"exclude": True})
 
     # Material prints page.meta values into <title>, <meta content="..."> and the header
     # without escaping them: escape here so a quote or a tag in the text stays text.

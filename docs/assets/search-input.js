@@ -1,16 +1,13 @@
 /*
- * Search input fixes for Chinese readers (Material for MkDocs, zh search).
+ * Search input fixes for Chinese readers (Material for MkDocs search box).
  *
- * 1. Full-width input: Material searches the query exactly as typed, so ｂａｏｔｏｕ, 「包头市」
- *    or （包头市） found nothing. The query is NFKC-normalised (full-width letters and digits
- *    become ASCII) and CJK punctuation is removed (quotes, 「」《》【】) or turned into a space
- *    (、。) before Material reads it.
+ * 1. Full-width input: ｂａｏｔｏｕ, 「包头市」 or （包头市） are shown and searched as baotou,
+ *    包头市, (包头市): the query is NFKC-normalised (full-width letters and digits become ASCII)
+ *    and CJK punctuation is removed (quotes, 「」《》【】) or turned into a space (、。).
  * 2. Material re-reads the query on keyup only; text committed by an input method or pasted
  *    fires no keyup, so after every input event a keyup is dispatched.
- * 3. Material's Chinese query segmenter never takes a word that ends at the last character of
- *    the query (包头市 is searched as 包头*, 揭榜挂帅 as 揭榜* 挂*). Queries sent to the search
- *    worker get the last character of each run of Han characters repeated, so the whole name is
- *    considered (包头市 is searched as 包头市*). The input the reader sees is not changed.
+ * 3. The search worker (search-worker.js) shows the best results and says how many pages match
+ *    in all; the count line then reads "N 个符合条件的结果（显示前 M 个）".
  * 4. The search dialog gets an accessible name (axe: aria-dialog-name).
  */
 (function () {
@@ -18,7 +15,7 @@
   // After NFKC, full-width ASCII (ｂａｏｔｏｕ, （）, ，) is ASCII; Material splits on ( ) , : ! itself.
   var DROP = /[“”‘’「」『』《》〈〉【】〔〕〖〗]/g;
   var SPACE = /[、。…～]+/g;
-  var SEARCH_QUERY = 2; // Material's SearchMessageType.QUERY
+  var SEARCH_QUERY = 2, SEARCH_RESULT = 3; // Material's SearchMessageType
 
   function normalize(value) {
     var text = value.normalize ? value.normalize("NFKC") : value;
@@ -54,19 +51,28 @@
     }
   }
 
-  // Queries reach the worker as { type: 2, data: "..." }.
-  if (typeof Worker !== "undefined" && !Worker.prototype.__digestSearchFix) {
+  // Results reach the page as { type: 3, data: { items, total } }; Material writes the count
+  // line first (listeners run in the order added), then this corrects it.
+  if (typeof Worker !== "undefined" && !Worker.prototype.__digestSearchPatched) {
     var post = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (message) {
-      if (message && message.type === SEARCH_QUERY && typeof message.data === "string") {
-        var query = normalize(message.data).replace(/\p{sc=Han}+/gu, function (run) {
-          return run + run.slice(-1);
-        });
-        arguments[0] = { type: message.type, data: query };
+      if (message && message.type === SEARCH_QUERY && !this.__digestSearchCount) {
+        this.__digestSearchCount = true;
+        this.addEventListener("message", showTotal);
       }
       return post.apply(this, arguments);
     };
-    Worker.prototype.__digestSearchFix = true;
+    Worker.prototype.__digestSearchPatched = true;
+  }
+
+  function showTotal(event) {
+    var data = event.data && event.data.type === SEARCH_RESULT ? event.data.data : null;
+    if (!data || !(data.total > data.items.length)) return;
+    var meta = document.querySelector(".md-search-result__meta");
+    var config = document.getElementById("__config");
+    if (!meta || !config) return;
+    var other = JSON.parse(config.textContent).translations["search.result.other"];
+    meta.textContent = other.replace("#", data.total.toLocaleString("zh-CN")) + "（显示前 " + data.items.length + " 个）";
   }
 
   var input = document.querySelector("[data-md-component=search-query]");
