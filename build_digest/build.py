@@ -32,7 +32,7 @@ from build_digest.registry import Registry, load_registry, load_sources_meta
 from build_digest.render.articles import article_url
 from build_digest.searchindex import INDEX_DIR, STATE_FILE, IndexStats, SearchIndexWriter
 from build_digest.searchrecords import search_records
-from build_digest.sitebuild import finish_mkdocs, html_fingerprint, mirror, start_mkdocs
+from build_digest.sitebuild import MATERIAL_SEARCH_FILES, finish_mkdocs, html_fingerprint, mirror, start_mkdocs
 from build_digest.stages import Stages
 
 
@@ -182,7 +182,7 @@ def build(paths: Paths, strict: bool = False, stages: Stages | None = None) -> B
     if failure is not None:
         raise DataError([Problem("mkdocs.yml", None, "mkdocs build failed:\n" + failure)])
     with stages.stage("export"):
-        mirror(index, html / INDEX_DIR)
+        mirror(index, html / INDEX_DIR, keep=MATERIAL_SEARCH_FILES)
         outputs = write_digest_json(result.digest, html)
         outputs += write_redirects(result.moved, html)
         outputs += write_feeds(result.digest, html, os.environ.get("SITE_URL", ""))

@@ -22,10 +22,11 @@ CACHE_FORMAT = 1  # bump when the pickled layout changes in a way the code hash 
 
 
 def code_fingerprint() -> str:
-    """Hash of the generator's own source: any change to the code invalidates every entry."""
+    """Hash of the generator's own source and data files (gazetteers, vocabularies): any change
+    to them invalidates every entry."""
     digest = hashlib.sha256(str(CACHE_FORMAT).encode())
     package = Path(build_digest.__file__).parent
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -27,6 +27,9 @@ from typing import IO
 
 # Files MkDocs writes on every build, dirty or not (theme templates and its own outputs).
 REWRITTEN_EVERY_BUILD = ("sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json")
+# Material's own search index: its search plugin writes it (empty) beside ours and its bundle
+# fetches it, so mirroring our index into search/ must leave it there.
+MATERIAL_SEARCH_FILES = ("search_index.json",)
 ENVIRONMENT = ("SITE_URL", "REPO_URL")  # read by mkdocs.yml: a change touches every page
 
 
@@ -104,8 +107,9 @@ def _clear_for_dirty_build(docs: Path, html: Path, changed: list[str], removed: 
                 target.unlink()
 
 
-def mirror(html: Path, site: Path) -> None:
-    """Make `site` hold exactly what `html` holds, by hard links (copies across devices)."""
+def mirror(html: Path, site: Path, keep: tuple[str, ...] = ()) -> None:
+    """Make `site` hold exactly what `html` holds (and the files named in `keep`), by hard
+    links (copies across devices)."""
     if not site.is_dir():
         staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
         _link_tree(html, staging)
@@ -129,7 +133,7 @@ def mirror(html: Path, site: Path) -> None:
         if path.is_dir():
             if not any(path.iterdir()):
                 path.rmdir()
-        elif relative not in wanted:
+        elif relative not in wanted and relative.as_posix() not in keep:
             path.unlink()
 
 
