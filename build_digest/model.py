@@ -162,7 +162,6 @@ class Entity:
     slug: str
     aliases: list[str] = field(default_factory=list)
     local_aliases: list[str] = field(default_factory=list)
-    pinyin: str = ""
     name_en: str | None = None
     description: str | None = None
     parent: str | None = None  # entity id
@@ -177,6 +176,14 @@ class Entity:
     @property
     def url(self) -> str:
         return f"{TYPE_DIRS[self.type]}/{self.slug}/"
+
+    @property
+    def pinyin(self) -> str:
+        """The name in pinyin for readers: computed when a page or the export asks, so that
+        checking a registry of thousands of entities never pays for it."""
+        from build_digest.slugs import pinyin_display
+
+        return pinyin_display(self.name)
 
 
 @dataclass

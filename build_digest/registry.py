@@ -14,7 +14,7 @@ import yaml
 
 from build_digest.model import Entity, SourceMeta, Topic
 from build_digest.problems import DataError, Problem
-from build_digest.slugs import pinyin_display, slugify
+from build_digest.slugs import slugify
 
 ENTITY_FILES = {
     "regions.yml": "region",
@@ -271,7 +271,6 @@ def _link(raws: list[_Raw], problems: list[Problem]) -> Registry:
             slug=entity_id,
             aliases=list(dict.fromkeys(values.get("aliases", []))),
             local_aliases=list(dict.fromkeys(values.get("local_aliases", []))),
-            pinyin=pinyin_display(values["name"]),
             name_en=values.get("name_en"),
             description=values.get("description"),
             level=values.get("level"),

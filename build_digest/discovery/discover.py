@@ -23,7 +23,7 @@ from build_digest.discovery.recogniser import Recogniser, Token
 from build_digest.discovery.rules import find_names
 from build_digest.model import Article, Entity, Mention
 from build_digest.registry import Registry
-from build_digest.slugs import pinyin_display, slugify
+from build_digest.slugs import slugify
 from build_digest.textutil import match_form
 
 QUOTES = "“”‘’「」『』\"'"  # printed around a programme's name, not part of it
@@ -236,7 +236,7 @@ class Discovery:
         aliases = sorted(f for f in proposal.forms if f != name)
         entity = Entity(
             id=entity_id, type=proposal.type, name=name, slug=entity_id, aliases=aliases,
-            pinyin=pinyin_display(name), level=proposal.level if proposal.type == "region" else None,
+            level=proposal.level if proposal.type == "region" else None,
             roles=[proposal.role] if proposal.role else [], origin="discovered", reviewed=False,
         )
         if proposal.place is not None and proposal.place.longitude is not None:
