@@ -6,7 +6,9 @@ YAML is composed into nodes first so that each value keeps its line number.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,6 +106,25 @@ class _Raw:
 
 
 def load_registry(data_dir: Path) -> Registry:
+    with _no_cyclic_gc():
+        return _load_registry(data_dir)
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc():
+    """Loading allocates hundreds of thousands of small objects and frees none of them: the
+    cyclic collector's passes over them found nothing and cost a third of the check's time
+    at 10,000 entities. Reference counting still frees everything as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_registry(data_dir: Path) -> Registry:
     problems: list[Problem] = []
     raws: list[_Raw] = []
     registry_dir = data_dir / "registry"
