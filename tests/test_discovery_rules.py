@@ -100,3 +100,61 @@ def test_rejected_names_are_not_proposed():
     Tagger(Registry()).tag(item)
     discovery.tag(item)
     assert not any(e.name == "春苗计划" for e in discovery.finish([item]))
+
+
+def test_local_forms_resolve_through_the_places_the_article_names():
+    """No home_region: the province and city most of the page's places belong to are home."""
+    text = ("青州市科技大会昨日召开。市委书记在会上讲话，青州市将建设创新园区。"
+            "省委、省政府高度重视，山东省科技厅有关负责人出席。")
+    found, _ = discover(Registry(), article(text))
+    assert "省委" in found["山东省委"].aliases and "市委" in found["青州市委"].aliases
+    assert "省政府" in found["山东省政府"].aliases
+
+
+def test_no_home_when_the_places_are_spread_evenly():
+    text = "省委召开会议。南京市、杭州市、合肥市、福州市代表出席。"
+    found, _ = discover(Registry(), article(text))
+    assert not any(e.type == "institution" for e in found.values())
+
+
+def test_a_local_form_of_a_rank_is_no_body():
+    text = "杭州市新认定一批企业研发机构。杭州市有3家单位获评省实验室。"
+    found, _ = discover(Registry(), article(text))
+    assert not any(name.endswith("实验室") for name in found)
+
+
+def test_a_local_form_of_several_words():
+    text = "苏州市召开大会，苏州市将加快发展。省科技创新工作领导小组副组长李明华出席。江苏省有关部门参加。"
+    found, _ = discover(Registry(), article(text))
+    assert "省科技创新工作领导小组" in found["江苏省科技创新工作领导小组"].aliases
+
+
+def test_committee_and_government_of_one_place():
+    found, _ = discover(Registry(), article("会上，青州市委市政府作了交流发言。"))
+    assert "青州市委" in found and "青州市政府" in found
+    assert "市政府" in found["青州市政府"].aliases
+
+
+def test_a_sub_unit_names_its_parent_organisation():
+    text = "青松大学材料学院教授李明华介绍，江川省农业科学院茶叶研究所与企业合作。"
+    found, _ = discover(Registry(), article(text))
+    assert {"青松大学材料学院", "青松大学", "江川省农业科学院茶叶研究所", "江川省农业科学院"} <= set(found)
+
+
+def test_a_company_legal_form_is_not_a_sub_unit():
+    found, _ = discover(Registry(), article("青松生物制品研究所有限责任公司发布新疫苗。"))
+    assert "青松生物制品研究所有限责任公司" in found
+    assert "青松生物制品研究所" not in found
+
+
+def test_a_bodys_party_committee_before_a_post():
+    found, _ = discover(Registry(), article("青松大学党委书记王建国表示，学校将深化改革。"))
+    assert found["青松大学党委"].type == "institution" and "青松大学" in found
+
+
+def test_a_conjunction_inside_one_name_but_not_between_two():
+    found, _ = discover(Registry(), article("河东省装备制造和冶金工会与青松科技有限公司和大井集团签约。"))
+    assert "河东省装备制造和冶金工会" in found or "装备制造和冶金工会" in "".join(found)
+    assert "大井集团" in found and "青松科技有限公司" in found
+    kinds, _ = discover(Registry(), article("北京市企业和高校研究中心数量增加。"))
+    assert not any("和" in name for name in kinds)

@@ -6,7 +6,8 @@ article's own context, and propose the entity each one stands for.
 - A short form (旭创科技, 哈工大) is kept only when the article or the registry also gives the
   full name it abbreviates, and then stands for that entity.
 - A local form (省委, 市科技局) is the article's own full form when it prints one (湖南省经信委
-  for 省经信委), else it resolves through the publication's home region, else it is dropped.
+  for 省经信委), else it resolves through the article's home region (home.py), else it is
+  dropped.
 - A zone named by its head only (高新区) is the one zone of that kind the article names.
 """
 
@@ -16,8 +17,11 @@ from dataclasses import dataclass, field
 
 from build_digest.discovery import forms
 from build_digest.discovery.gazetteer import LEVEL_RANK, Gazetteer, Place
+from build_digest.discovery.home import local_level_fits
 from build_digest.discovery.rules import Found
 
+MIN_PARENT_NAME = 4  # characters: a parent organisation's name is at least a place and a head (某某大学)
+MIN_SUB_UNIT = 2  # characters after the parent's name: a sub-unit is named by at least its head (党委, 分所)
 TYPE_ORDER = {"company": 0, "institution": 0, "region": 1, "program": 2, "person": 3}
 # 省委 = the province's 委员会: which level of place each local level word names.
 LOCAL_LEVEL = {
@@ -79,20 +83,26 @@ class ArticleContext:
     """What the article as a whole says: its places, its full organisation names."""
 
     def __init__(self, places: Gazetteer, found: list[Found], registry_names: dict[str, str],
-                 home: Place | None, text: str):
+                 homes: list[Place], text: str):
         self.places = places
-        self.home = home
+        self.homes = homes  # the places the article is at home in, most specific first
         self.text = text
         self.registry_names = registry_names  # registry name/alias -> type family
         certain = [f.places[0] for f in found if f.type == "region" and len(f.places) == 1]
         self.anchors: set[str] = set()
-        for place in certain + ([home] if home else []):
+        for place in certain + homes:
             self.anchors.add(place.key)
             self.anchors.update(p.key for p in places.ancestors(place.key))
         self.full_orgs = sorted({f.name for f in found if f.type in ("company", "institution")
                                  and not f.short and not f.local}, key=len, reverse=True)
         self.zones = sorted({f.name for f in found if f.type == "region" and f.level == "zone" and not f.generic})
         self.programmes = sorted({f.name for f in found if f.type == "program"}, key=len, reverse=True)
+
+    def add_homes(self, homes: list[Place]) -> None:
+        self.homes = homes
+        for place in homes:
+            self.anchors.add(place.key)
+            self.anchors.update(p.key for p in self.places.ancestors(place.key))
 
     def place(self, found: Found) -> tuple[Place | None, tuple[Place, ...]]:
         """The one place a region name stands for, or None and the options left."""
@@ -128,16 +138,17 @@ class ArticleContext:
         """省经信委 -> 湖南省经信委 when the article prints it; else through the home region."""
         body = found.name[len(found.local):]
         levels = LOCAL_LEVEL.get(found.local, ())
-        for full in self.full_orgs:
-            if full.endswith(body) and len(full) > len(body):
-                prefix = full[: -len(body)]
-                if any(p.level in levels for p in self.places.lookup(prefix)):
-                    return full
-        if self.home is None:
+        printed = [full for full in self.full_orgs if full.endswith(body) and len(full) > len(body)
+                   and any(p.level in levels for p in self.places.lookup(full[: -len(body)]))]
+        if len(printed) > 1:  # 南京市科技局 and 徐州市科技局: the home city's, if either
+            homes = {p.key for p in self.homes}
+            printed = [full for full in printed if any(p.key in homes for p in self.places.lookup(full[: -len(body)]))]
+        if len(printed) == 1:
+            return printed[0]
+        if printed:
             return None
-        for place in [self.home, *self.places.ancestors(self.home.key)]:
-            municipality = place.level == "province" and place.name.endswith("市")
-            if place.level in levels or municipality and "municipality" in levels:
+        for place in self.homes:
+            if local_level_fits(place, found.local):
                 return place.name + body
         return None
 
@@ -239,3 +250,29 @@ def nested_place(found: Found, context: ArticleContext) -> tuple[int, Proposal] 
         return length, Proposal(f"place:{place.key}", "region", place.name, {form}, place=place,
                                 parent_place=place.parent, level=place.level)
     return None
+
+
+def parent_organisations(found: Found, context: ArticleContext) -> list[tuple[int, Proposal]]:
+    """The organisations a sub-unit's name starts with, which the article thereby names too
+    (云南省农业科学院 in 云南省农业科学院某某研究所, 某某大学 in 某某大学党委, 某集团 and 某集团某公司
+    in 某集团某公司某厂): (length, proposal) for each name before the sub-unit's own part, when that
+    part ends with an organisational head of its own."""
+    if found.type not in ("institution", "company") or found.local or found.short:
+        return []
+    parents = []
+    name = found.name
+    for length in range(MIN_PARENT_NAME, len(name) - MIN_SUB_UNIT + 1):
+        prefix, rest = name[:length], name[length:]
+        head = next((h for h in forms.PARENT_FORMS if prefix.endswith(h)), None)
+        if head is None or not forms.org_form(rest) or len(prefix) <= len(head) + 1:
+            continue
+        if forms.org_form(prefix + rest[:1]) and forms.org_form(prefix + rest[:1]) != head:
+            continue  # 大学 + 学院…: the head runs on into a longer word
+        if prefix.startswith(forms.NATIONAL_STARTS) and len(prefix) - len(head) <= len("中国"):
+            continue  # 中国科学院, 国家实验室: the national body, which a registry lists if it is wanted
+        if rest in forms.LEGAL_FORMS or rest.startswith(forms.LEGAL_FORMS):
+            continue  # 某研究所 + 有限责任公司: the company's legal form, not a sub-unit
+        full = next((f for f in context.full_orgs
+                     if f.startswith(prefix) and f[len(prefix):] in forms.LEGAL_FORMS), prefix)
+        parents.append((length, Proposal(f"org:{full}", forms.org_type(full), full, {prefix})))
+    return parents

@@ -16,9 +16,18 @@ from pathlib import Path
 import ahocorasick
 
 from build_digest.discovery import forms
-from build_digest.discovery.article import ArticleContext, Placed, Proposal, choose, nested_place, propose
+from build_digest.discovery.article import (
+    ArticleContext,
+    Placed,
+    Proposal,
+    choose,
+    nested_place,
+    parent_organisations,
+    propose,
+)
 from build_digest.discovery.cache import RecognitionCache
 from build_digest.discovery.gazetteer import Gazetteer, Place, gazetteer
+from build_digest.discovery.home import infer_homes
 from build_digest.discovery.recogniser import Recogniser, Token
 from build_digest.discovery.rules import find_names
 from build_digest.model import Article, Entity, Mention
@@ -31,6 +40,7 @@ PROVISIONAL = "?"  # prefix of a discovered mention's id until finish() names th
 FAMILY = {"region": "region", "company": "org", "institution": "org", "program": "program", "person": "person"}
 RULES_ONLY_REACH = 12  # rules only: characters after a place within which an organisation's head must end
 RULES_ONLY_STOPS = set("的和与及在是为对将把被从向了等")  # particles never inside a name
+MAX_PLACE_NAME = 12  # characters: the longest division names (…自治县) are shorter
 MIN_RULES_ONLY_PLACE = 3  # rules only: full place names this long or longer (两字 names are too often words)
 
 
@@ -59,20 +69,22 @@ class Discovery:
         self.articles_seen += 1
         self.characters += sum(len(t) for t in texts)
         token_lists = self._tokens(texts)
-        home = self._home_place(article.home_region) or self._publication_place(article.publication)
         per_text = []
         everything = []
+        taken_spans: dict[int, set[tuple[int, int]]] = {}
         for text, index, tokens in zip(texts, indexes, token_lists, strict=True):
             found = find_names(text, tokens, self.places)
             if index == -2:
                 found = [f for f in found if f.type == "person"]
             taken = [(m.start, m.end) for m in article.mentions if m.paragraph == index]
+            taken_spans[index] = set(taken)
             chosen = choose(found, taken)
             per_text.append((text, index, chosen))
             everything.extend(chosen)
-        anchors = self._registry_places(article)
-        context = ArticleContext(self.places, everything, self._registry_names, home, "\n".join(texts))
+        anchors, registry_places = self._registry_places(article)
+        context = ArticleContext(self.places, everything, self._registry_names, [], "\n".join(texts))
         context.anchors.update(anchors)
+        context.add_homes(self._homes(article, everything, registry_places, context))
         placed: list[Placed] = []
         for text, index, chosen in per_text:
             for found in chosen:
@@ -83,6 +95,9 @@ class Discovery:
                 nested = nested_place(found, context)
                 if nested is not None:
                     placed.append(Placed(index, found.start, found.start + nested[0], nested[1]))
+                for length, parent in parent_organisations(found, context):
+                    if (found.start, found.start + length) not in taken_spans[index] and not self._is_rejected(parent):
+                        placed.append(Placed(index, found.start, found.start + length, parent))
         self._record(article, placed)
 
     def _tokens(self, texts: list[str]) -> list[list[Token]]:
@@ -115,16 +130,49 @@ class Discovery:
             options = [p for p in options if p.parent and self.places.places[p.parent].name == parent] or options
         return options[0] if len(options) == 1 else None
 
-    def _registry_places(self, article: Article) -> set[str]:
-        anchors = set()
+    def _registry_places(self, article: Article) -> tuple[set[str], list[Place]]:
+        """The gazetteer places of the registry's region mentions: their keys and those of the
+        places above them, and one place per mention."""
+        anchors, mentioned = set(), []
         for mention in article.mentions:
             entity = self.registry.entities.get(mention.entity_id)
             if entity is not None and entity.type == "region":
                 place = self._place_of(entity)
                 if place is not None:
+                    mentioned.append(place)
                     anchors.add(place.key)
                     anchors.update(p.key for p in self.places.ancestors(place.key))
-        return anchors
+            elif entity is not None and entity.type in ("company", "institution"):
+                place = self._leading_place(entity.name)
+                if place is not None:
+                    mentioned.append(place)
+        return anchors, mentioned
+
+    def _leading_place(self, name: str) -> Place | None:
+        """The one province, city or county an organisation's name starts with (哈尔滨工业大学)."""
+        for length in range(min(len(name) - 1, MAX_PLACE_NAME), 1, -1):
+            options = [p for p in self.places.lookup(name[:length]) if p.level in ("province", "prefecture", "county")]
+            if options:
+                return options[0] if len(options) == 1 else None
+        return None
+
+    def _homes(self, article: Article, found: list, registry_places: list[Place],
+               context: ArticleContext) -> list[Place]:
+        """Where the article is at home: the curator's home_region, else the places the article
+        names (home.py), else the place its publication is named after."""
+        curated = self._home_place(article.home_region)
+        if curated is not None:
+            return [curated, *self.places.ancestors(curated.key)]
+        mentioned = list(registry_places)
+        for item in found:
+            place = _named_place(item, context) if item.type != "program" else self._leading_place(item.name)
+            if place is not None:
+                mentioned.append(place)
+        inferred = infer_homes(self.places, mentioned)
+        if inferred:
+            return inferred
+        published = self._publication_place(article.publication)
+        return [published, *self.places.ancestors(published.key)] if published else []
 
     def _is_rejected(self, proposal: Proposal) -> bool:
         for name in (proposal.name, *proposal.forms):
@@ -261,6 +309,15 @@ class Discovery:
                 return owner
             current = place.parent
         return None
+
+
+def _named_place(found, context: ArticleContext) -> Place | None:
+    """The one place a candidate names: a region, or the place an organisation is named after."""
+    if found.type == "region":
+        place, _ = context.place(found)
+        return place
+    nested = nested_place(found, context)
+    return nested[1].place if nested else None
 
 
 def _drop_provisional(articles: list[Article]) -> None:

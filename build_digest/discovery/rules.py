@@ -23,6 +23,9 @@ PROPER = {"LOC", "ORG", "nz", "nw"}
 INSIDE = PROPER | {"n", "vn", "PER", "an", "j"}
 # Characters that join parts of one name: 中国—老挝…实验室, 培力(南宁)药业有限公司.
 JOINERS = set("—-–·()（）")
+# Conjunctions inside one name (工业和信息化部, 装备制造和冶金工会); two names joined by one
+# are told apart by _joined (a complete name before the conjunction).
+NAME_CONJUNCTIONS = ("和",)
 # At most this many common-noun tokens between a name's first token and its head: longer
 # runs are descriptions (…的行业龙头企业), not names.
 MAX_INSIDE = 5
@@ -33,6 +36,10 @@ MAX_QUOTED = 24  # a quoted programme name; longer quotes are speech
 # Not 工程 (生物工程 is a discipline) nor 项目.
 STRONG_PROGRAMME = ("博览会", "交易会", "洽谈会", "大会", "论坛", "峰会", "大赛", "竞赛", "活动周", "奖",
                     "行动", "专项", "计划", "战略", "城市群")
+PARTY_COMMITTEE = "党委"
+# Bodies whose 党委 is not theirs but the place's (省委 is not 省政府党委): no committee of
+# their own is proposed after them.
+GOVERNING_HEADS = ("人民政府", "政府", "党委", "委员会", "人大", "政协", "人大常委会")
 # Local forms name a body by its level only (省委, 市科技局, 自治区党委): see article.py.
 LOCAL_LEVELS = ("自治区", "自治州", "省", "市", "县", "区", "州", "盟", "旗")
 VILLAGE_FORMS = ("村", "社区", "嘎查")
@@ -162,20 +169,63 @@ def _organisations(text: str, tokens: list[Token], places: Gazetteer) -> list[Fo
         if head is None or forms.programme_form(word) and head in ("会", "院"):
             if token.tag == "ORG" and 2 <= len(word) <= 8 and not places.lookup(word) and head is None:
                 found.append(Found(token.start, token.end, "institution", word, short=True))
+            found.extend(_local_before_post(token, word))
             continue
         if len(head) == 1 and token.tag != "ORG" and word != head and not _sub_unit(text, tokens, i):
             continue  # 内部, 东部, 场所: a word that merely ends like a head
         start = _left_boundary(text, tokens, i)
         if start is None:
-            local = next((level for level in LOCAL_LEVELS if word.startswith(level)), None)
-            if local and len(word) > len(local) and not places.lookup(word[: len(local) + 1]):
-                found.append(Found(token.start, token.end, "institution", word, local=local))
+            found.extend(_local(text, tokens, i, places))
             continue
         name = text[start:token.end]
         if not _plausible(name, head):
             continue
         found.extend(_organisation(start, token.end, name, places))
+        found.extend(_party_committee(text, token.end, name, start))
     return found
+
+
+def _local(text: str, tokens: list[Token], i: int, places: Gazetteer) -> list[Found]:
+    """A body named by its level only: 省委, 市科技局, 省科技创新工作领导小组 (the level word
+    may be a token of its own, at the start of a run of common nouns)."""
+    j = i
+    while (j > 0 and i - j < MAX_INSIDE and tokens[j - 1].end == tokens[j].start
+           and tokens[j - 1].tag in ("n", "vn", "nz") and not _text(text, tokens[j]).startswith(LOCAL_LEVELS)):
+        j -= 1
+    word = text[tokens[j].start:tokens[i].end]
+    local = next((level for level in LOCAL_LEVELS if word.startswith(level)), None)
+    if not local or len(word) <= len(local) or places.lookup(word[: len(local) + 1]):
+        return []
+    if j > 0 and tokens[j - 1].end == tokens[j].start and tokens[j - 1].tag in PROPER:
+        return []  # …的 + 省: the level word ends a longer word, it does not open a name
+    if _SENTENCE.search(word) or len(word) > MAX_NAME or _joined(word) or _kinds_joined(word):
+        return []
+    if not _local_body(word, local):
+        return []
+    return [Found(tokens[j].start, tokens[i].end, "institution", word, local=local)]
+
+
+def _local_before_post(token: Token, word: str) -> list[Found]:
+    """市委书记, 省委副书记 as one word: the body (市委) before the post."""
+    for split in range(2, len(word) - 1):
+        body, post = word[:split], word[split:]
+        local = next((level for level in LOCAL_LEVELS if body.startswith(level)), None)
+        if local and forms.role_of(post) and body[len(local):] in forms.LOCAL_BODIES:
+            return [Found(token.start, token.start + split, "institution", body, local=local)]
+    return []
+
+
+def _local_body(name: str, local: str) -> bool:
+    """省科协, 市委, 省产业技术研究院 name a body; 省实验室, 市中心 a rank or a kind at that level."""
+    body = name[len(local):]
+    return body != forms.org_form(body) or body in forms.GOVERNMENT_FORMS + forms.LOCAL_BODIES
+
+
+def _party_committee(text: str, end: int, name: str, start: int) -> list[Found]:
+    """哈尔滨工业大学党委书记: the body's party committee (…党委) is named before the post."""
+    if not text.startswith(PARTY_COMMITTEE, end) or forms.org_form(name) in GOVERNING_HEADS:
+        return []
+    return [Found(start, end + len(PARTY_COMMITTEE), "institution", name + PARTY_COMMITTEE)]  # and, nested, the body
 
 
 def _sub_unit(text: str, tokens: list[Token], i: int) -> bool:
@@ -192,12 +242,17 @@ def _organisation(start: int, end: int, name: str, places: Gazetteer) -> list[Fo
     (如皋市委市政府 = 如皋市委 + 如皋市政府)."""
     both = _TWO_BODIES.match(name)
     if both:
+        # The government is the same place's: 如皋市委市政府 = 如皋市委 + 如皋市政府.
         committee, government = both.group(1), both.group(3)
+        own = committee[:-1] + government[len(both.group(4)):] if committee[:-1].endswith(both.group(4)) else None
         return [*_organisation(start, start + len(committee), committee, places),
-                Found(start + len(committee), end, "institution", government, local=government[0])]
+                Found(start + len(committee), end, "institution", own or government,
+                      local=None if own else both.group(4))]
     local = next((level for level in LOCAL_LEVELS if name.startswith(level)), None)
     if local and (places.lookup(name[: len(local) + 1]) or _leading_place(name, places)):
         local = None
+    if local and not _local_body(name, local):
+        return []
     return [Found(start, end, forms.org_type(name), name, local=local)]
 
 
@@ -223,8 +278,11 @@ def _left_boundary(text: str, tokens: list[Token], i: int, programme: bool = Fal
         if piece in JOINERS or (part.tag == "w" and set(piece) <= JOINERS):
             j -= 1
             continue
-        if (part.tag not in INSIDE and piece not in forms.NATIONAL_STARTS) or piece[-1] in "的之":
+        inside = part.tag in INSIDE or piece in forms.NATIONAL_STARTS or piece in NAME_CONJUNCTIONS
+        if not inside or piece[-1] in "的之":
             break
+        if piece in NAME_CONJUNCTIONS and j > 0 and _complete(text, tokens[j - 1]):
+            break  # 某某有限公司和某集团: two names
         complete = part.tag == "ORG" and forms.org_form(piece) and not programme
         if complete and best is not None and not piece.endswith(forms.GROUP_FORMS):
             break
@@ -241,13 +299,18 @@ def _left_boundary(text: str, tokens: list[Token], i: int, programme: bool = Fal
     return best
 
 
+def _complete(text: str, token: Token) -> bool:
+    word = _text(text, token)
+    return token.tag in ("ORG", "LOC") and bool(forms.org_form(word) or forms.zone_form(word))
+
+
 def _plausible(name: str, head: str) -> bool:
     body = name[: -len(head)]
     if len(body) < 1 or len(name) > MAX_NAME or _SENTENCE.search(name) or name.endswith(forms.BOARD_FORMS):
         return False
     if len(head) > 1 and _generic(body, head) or "级" in body or "+" in name:
         return False  # 国家级研发中心, 自治区级院士工作站: a rank, not a name
-    if _joined(name):
+    if _joined(name) or _kinds_joined(name):
         return False
     if name[0] in forms.NOT_A_NAME_START and not name.startswith(forms.NATIONAL_STARTS) or name[0] in JOINERS:
         return False
@@ -264,6 +327,17 @@ def _joined(name: str) -> bool:
         if (forms.org_form(left) or forms.zone_form(left)) and name[position:].startswith(_CONNECTORS):
             if len(forms.org_form(left) or forms.zone_form(left) or "") > 1 or left.endswith(("局", "厅", "委")):
                 return True
+    return False
+
+
+def _kinds_joined(name: str) -> bool:
+    """…企业和高校研究中心: a conjunction between words for kinds of bodies joins a list of
+    kinds, not the parts of one name."""
+    for word in NAME_CONJUNCTIONS:
+        position = name.find(word)
+        before, after = name[:position], name[position + len(word):]
+        if position > 0 and (before.endswith(forms.BODY_KINDS) or after.startswith(forms.BODY_KINDS)):
+            return True
     return False
 
 
