@@ -158,3 +158,11 @@ def test_a_conjunction_inside_one_name_but_not_between_two():
     assert "大井集团" in found and "青松科技有限公司" in found
     kinds, _ = discover(Registry(), article("北京市企业和高校研究中心数量增加。"))
     assert not any("和" in name for name in kinds)
+
+
+def test_captions_are_read_but_not_their_photographers():
+    made = article("青松市举行科技周活动。")
+    made.captions = ["江川大学青松实验室的研究人员在调试设备。记者 王建国 摄"]
+    found, _ = discover(Registry(), made)
+    assert found["江川大学青松实验室"].type == "institution"
+    assert "王建国" not in found

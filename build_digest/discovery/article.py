@@ -119,6 +119,14 @@ class ArticleContext:
             return top[0], ()
         return None, tuple(top)
 
+    def seated(self, place: Place) -> bool:
+        """The article names the place right above this one (or a place inside that)."""
+        if not place.parent or place.parent not in self.places.places:
+            return False
+        above = self.places.places[place.parent]
+        printed = any(form and len(form) >= 2 and form in self.text for form in (above.name, above.short))
+        return place.parent in self.anchors or printed
+
     def _named_above(self, place: Place) -> bool:
         """The article prints the name or short form of a place containing this one."""
         for above in self.places.ancestors(place.key)[:2]:
@@ -205,6 +213,8 @@ def _region(found: Found, context: ArticleContext, surface: str) -> Proposal | N
     if found.level in ("township", "village") and not found.places:
         return Proposal(f"region:{found.name}", "region", found.name, {surface}, level=found.level)
     place, options = context.place(found)
+    if place is not None and found.name != place.name and place.level == "county" and not context.seated(place):
+        return None  # 南山, 北湖: a county's short form alone is as often a hill or a lake
     if place is not None:
         level = "zone" if place.level == "county" and forms.zone_form(place.name) else place.level
         return Proposal(f"place:{place.key}", "region", place.name, {surface}, place=place,
@@ -247,6 +257,8 @@ def nested_place(found: Found, context: ArticleContext) -> tuple[int, Proposal] 
         place, _ = context.place(nested)
         if place is None or place.level not in ("province", "prefecture", "county"):
             return None
+        if form != place.name and place.level == "county" and not context.seated(place):
+            return None  # 金凤 + 实验室: a county's short form is a word too, unless its city is named
         return length, Proposal(f"place:{place.key}", "region", place.name, {form}, place=place,
                                 parent_place=place.parent, level=place.level)
     return None

@@ -30,7 +30,16 @@ from build_digest.discovery.gazetteer import Gazetteer, Place, gazetteer
 from build_digest.discovery.home import infer_homes
 from build_digest.discovery.recogniser import Recogniser, Token
 from build_digest.discovery.rules import find_names
-from build_digest.model import Article, Entity, Mention
+from build_digest.model import (
+    BYLINE,
+    FIRST_CAPTION,
+    TITLE,
+    Article,
+    Entity,
+    Mention,
+    caption_paragraph,
+    reading_order,
+)
 from build_digest.registry import Registry
 from build_digest.slugs import slugify
 from build_digest.textutil import match_form
@@ -40,6 +49,8 @@ PROVISIONAL = "?"  # prefix of a discovered mention's id until finish() names th
 FAMILY = {"region": "region", "company": "org", "institution": "org", "program": "program", "person": "person"}
 RULES_ONLY_REACH = 12  # rules only: characters after a place within which an organisation's head must end
 RULES_ONLY_STOPS = set("的和与及在是为对将把被从向了等")  # particles never inside a name
+PHOTO_CREDIT = "摄"  # 某某 摄: the photographer's credit
+DESCRIPTION_ENDS = "。!?)"  # a caption's description ends before its credit
 MAX_PLACE_NAME = 12  # characters: the longest division names (…自治县) are shorter
 MIN_RULES_ONLY_PLACE = 3  # rules only: full place names this long or longer (两字 names are too often words)
 
@@ -65,17 +76,24 @@ class Discovery:
     def tag(self, article: Article) -> None:
         texts = [match_form(article.title), *(p.match_text for p in article.paragraphs),
                  match_form(article.byline or "")]
-        indexes = [-1, *range(len(article.paragraphs)), -2]
+        indexes = [TITLE, *range(len(article.paragraphs)), BYLINE]
+        # Captions are recognised on their own, so that the cached tokens of the article's
+        # text stay valid whatever its captions are.
+        captions = [match_form(c) for c in article.captions]
         self.articles_seen += 1
-        self.characters += sum(len(t) for t in texts)
-        token_lists = self._tokens(texts)
+        self.characters += sum(len(t) for t in texts + captions)
+        token_lists = self._tokens(texts) + (self._tokens(captions) if captions else [])
+        texts += captions
+        indexes += [caption_paragraph(k) for k in range(len(captions))]
         per_text = []
         everything = []
         taken_spans: dict[int, set[tuple[int, int]]] = {}
         for text, index, tokens in zip(texts, indexes, token_lists, strict=True):
             found = find_names(text, tokens, self.places)
-            if index == -2:
+            if index == BYLINE:
                 found = [f for f in found if f.type == "person"]
+            elif index <= FIRST_CAPTION:
+                found = [f for f in found if not _photographer(text, f)]
             taken = [(m.start, m.end) for m in article.mentions if m.paragraph == index]
             taken_spans[index] = set(taken)
             chosen = choose(found, taken)
@@ -202,7 +220,7 @@ class Discovery:
                     known.affiliation = known.affiliation or item.proposal.affiliation
                 entity_id = PROVISIONAL + item.proposal.key
             mentions.append(Mention(entity_id, item.paragraph, item.start, item.end, surface))
-        mentions.sort(key=lambda m: (m.paragraph if m.paragraph >= 0 else -10 - m.paragraph, m.start, -m.end))
+        mentions.sort(key=lambda m: (reading_order(m.paragraph), m.start, -m.end))
         article.mentions = mentions
         article.entity_ids = list(dict.fromkeys(m.entity_id for m in mentions))
 
@@ -311,6 +329,12 @@ class Discovery:
         return None
 
 
+def _photographer(caption: str, found) -> bool:
+    """记者 某某 摄 after a picture's description: who took the photo, not whom it shows."""
+    return (found.type == "person" and caption[found.end:].lstrip().startswith(PHOTO_CREDIT)
+            and any(mark in caption[:found.start] for mark in DESCRIPTION_ENDS))
+
+
 def _named_place(found, context: ArticleContext) -> Place | None:
     """The one place a candidate names: a region, or the place an organisation is named after."""
     if found.type == "region":
@@ -336,11 +360,7 @@ def _place_label(places: Gazetteer, key: str) -> str:
 
 
 def _surface(article: Article, paragraph: int, start: int, end: int) -> str:
-    if paragraph == -1:
-        return article.title[start:end]
-    if paragraph == -2:
-        return (article.byline or "")[start:end]
-    return article.paragraphs[paragraph].text[start:end]
+    return article.text_of(paragraph)[start:end]
 
 
 def _registry_index(registry: Registry) -> dict[tuple[str, str], str]:

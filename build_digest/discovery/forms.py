@@ -48,7 +48,7 @@ PARENT_FORMS = (
     "公司", "银行",
 )
 # Legal forms a company's name ends with (its name before them is the company too).
-LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团股份有限公司", "集团公司")
+LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团股份有限公司", "集团公司", "公司")
 # A group's company (新时代集团 + 浙江新能源材料有限公司) is one name; other complete names
 # printed side by side are two (中国科学院近物所 + 甘肃省同位素实验室).
 GROUP_FORMS = ("集团", "集团公司", "公司")
