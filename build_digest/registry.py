@@ -39,7 +39,7 @@ EXTRA_FIELDS = {
     "region": {"level": str},
     "person": {"roles": list, "affiliation": str},
 }
-LEVELS = ("country", "area", "province", "prefecture", "county", "township", "village", "zone")
+LEVELS = ("country", "area", "province", "prefecture", "county", "township", "village", "zone", "feature")
 TOPIC_FIELDS = {"name": str, "slug": str, "keywords": list, "description": str}
 SOURCE_FIELDS = {"publication": str, "date": str, "url": str, "home_region": str, "attribution": str}
 

@@ -166,3 +166,41 @@ def test_captions_are_read_but_not_their_photographers():
     found, _ = discover(Registry(), made)
     assert found["江川大学青松实验室"].type == "institution"
     assert "王建国" not in found
+
+
+def test_villages_and_natural_features_are_regions():
+    text = "科技人员来到青松县红旗村和白鹭新村，又考察了月牙湖和凤鸣山。助力乡村振兴。"
+    found, _ = discover(Registry(), article(text))
+    for name, level in (("红旗村", "village"), ("白鹭新村", "village"), ("月牙湖", "feature"), ("凤鸣山", "feature")):
+        if name in found:
+            assert found[name].level == level
+    assert sum(name in found for name in ("红旗村", "白鹭新村", "月牙湖", "凤鸣山")) >= 3
+    assert not any(name.endswith("乡村") for name in found)
+
+
+def test_a_zone_named_by_proper_words_before_its_head():
+    text = "企业入驻青松新材料产业园和石墨烯小镇。兰州市高新区管委会表示欢迎。"
+    found, _ = discover(Registry(), article(text))
+    assert found["青松新材料产业园"].level == "zone"
+    assert found["石墨烯小镇"].level == "zone"
+
+
+def test_a_zones_committee_names_the_zone():
+    found, _ = discover(Registry(), article("青川经济技术开发区管委会主任王建国介绍了招商情况。"))
+    assert found["青川经济技术开发区管委会"].type == "institution"
+    assert found["青川经济技术开发区"].level == "zone"
+
+
+def test_a_bare_high_tech_zone_is_the_home_citys_and_a_rank_is_no_zone():
+    text = "兰州市召开大会。兰州市将加快建设。高新区新增企业300家，全市共有3家国家级高新区。"
+    found, _ = discover(Registry(), article(text))
+    zone = found["兰州高新技术产业开发区"]
+    assert "高新区" in zone.aliases
+    assert "国家级高新区" not in found and "国家级高新技术产业开发区" not in found
+
+
+def test_a_zone_with_and_without_its_national_rank_is_one():
+    text = "江南国家自主创新示范区建设推进会召开。江南自主创新示范区已集聚企业一万家。"
+    found, _ = discover(Registry(), article(text))
+    zones = [e for e in found.values() if e.level == "zone"]
+    assert len(zones) == 1 and zones[0].name == "江南国家自主创新示范区"

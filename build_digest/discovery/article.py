@@ -20,6 +20,7 @@ from build_digest.discovery.gazetteer import LEVEL_RANK, Gazetteer, Place
 from build_digest.discovery.home import local_level_fits
 from build_digest.discovery.rules import Found
 
+NATIONAL = "国家"  # 苏南(国家)自主创新示范区: the same zone with and without its rank
 MIN_PARENT_NAME = 4  # characters: a parent organisation's name is at least a place and a head (某某大学)
 MIN_SUB_UNIT = 2  # characters after the parent's name: a sub-unit is named by at least its head (党委, 分所)
 TYPE_ORDER = {"company": 0, "institution": 0, "region": 1, "program": 2, "person": 3}
@@ -59,8 +60,8 @@ class Placed:
 def choose(candidates: list[Found], taken: list[tuple[int, int]]) -> list[Found]:
     """Longest first. The registry wins: a candidate never crosses a registry mention, and
     holds one only as the start of a longer name (中国科学院 + 长春应用化学研究所 is the
-    institute); the registry's mention stays, nested inside it, so the article keeps every
-    tag the registry gave it."""
+    institute, 杭州 + 湾大湾区 the bay area); the registry's mention stays, nested inside it, so
+    the article keeps every tag the registry gave it."""
     order = sorted(candidates, key=lambda f: (-(f.end - f.start), f.start, TYPE_ORDER.get(f.type, 9)))
     chosen: list[Found] = []
     used: list[tuple[int, int]] = []
@@ -69,7 +70,7 @@ def choose(candidates: list[Found], taken: list[tuple[int, int]]) -> list[Found]
             continue
         clashes = [(s, e) for s, e in taken if found.start < e and s < found.end]
         if clashes:
-            if len(clashes) > 1 or found.type in ("region", "person"):
+            if len(clashes) > 1 or found.type == "person":
                 continue
             (s, e), = clashes
             if s != found.start or e >= found.end:
@@ -203,14 +204,16 @@ def propose(found: Found, context: ArticleContext, surface: str) -> Proposal | N
 
 def _region(found: Found, context: ArticleContext, surface: str) -> Proposal | None:
     if found.generic:
-        head = found.name
+        head = forms.zone_form(found.name)
         fitting = [z for z in context.zones if z.endswith(head) or z.endswith(forms.ZONE_LONG.get(head, "\0"))]
-        if len(fitting) != 1:
-            return None
-        return _zone_proposal(fitting[0], context, surface, found)
+        if len(fitting) == 1:
+            return _zone_proposal(fitting[0], context, surface, found)
+        if fitting or found.name != head:
+            return None  # 国家高新区 with no zone of the article to stand for: a rank
+        return _home_zone(head, context, surface)
     if found.level == "zone":
         return _zone_proposal(found.name, context, surface, found)
-    if found.level in ("township", "village") and not found.places:
+    if found.level in ("township", "village", "feature") and not found.places:
         return Proposal(f"region:{found.name}", "region", found.name, {surface}, level=found.level)
     place, options = context.place(found)
     if place is not None and found.name != place.name and place.level == "county" and not context.seated(place):
@@ -226,8 +229,27 @@ def _region(found: Found, context: ArticleContext, surface: str) -> Proposal | N
     return None
 
 
+def _home_zone(head: str, context: ArticleContext, surface: str) -> Proposal | None:
+    """高新区 alone, in an article at home in a city that names no zone: the city's zone of
+    that kind (the gazetteer's, else one named after the city)."""
+    city = next((p for p in context.homes if p.level == "prefecture" or p.level == "province"
+                 and p.name.endswith("市")), None)
+    if city is None or head not in forms.ZONE_LONG:  # a city has one 高新区 and one 经开区, many 园区
+        return None
+    units = [p for p in context.places.places.values() if p.parent == city.key and p.short == head]
+    if len(units) == 1:
+        return Proposal(f"place:{units[0].key}", "region", units[0].name, {surface}, place=units[0],
+                        parent_place=city.key, level="zone")
+    if units:
+        return None
+    name = (city.short or city.name) + forms.ZONE_LONG.get(head, head)
+    return Proposal(f"zone:{name}", "region", name, {surface}, parent_place=city.key, level="zone")
+
+
 def _zone_proposal(name: str, context: ArticleContext, surface: str, found: Found) -> Proposal:
-    """A zone under its long name (兰州高新区 -> 兰州高新技术产业开发区), so both forms are one."""
+    """A zone under its long name (兰州高新区 -> 兰州高新技术产业开发区), so both forms are one;
+    苏南自主创新示范区 is 苏南国家自主创新示范区 when the article gives both."""
+    name = next((z for z in context.zones if z != name and z.replace(NATIONAL, "") == name), name)
     head = forms.zone_form(name)
     full = name[: -len(head)] + forms.ZONE_LONG[head] if head in forms.ZONE_LONG else name
     known = context.places.by_name.get(full)
@@ -288,3 +310,19 @@ def parent_organisations(found: Found, context: ArticleContext) -> list[tuple[in
                      if f.startswith(prefix) and f[len(prefix):] in forms.LEGAL_FORMS), prefix)
         parents.append((length, Proposal(f"org:{full}", forms.org_type(full), full, {prefix})))
     return parents
+
+
+def administered_zone(found: Found, context: ArticleContext, surface: str) -> tuple[int, Proposal] | None:
+    """A zone's administrative committee names the zone (某某高新区管委会 -> 某某高新区):
+    (the zone name's length, its proposal)."""
+    if found.type != "institution":
+        return None
+    admin = next((a for a in forms.ZONE_ADMIN_FORMS if found.name.endswith(a)), None)
+    body = found.name[: -len(admin)] if admin else ""
+    head = forms.zone_form(body)
+    if not head:
+        return None
+    generic = body == head or body.startswith(forms.NATIONAL_STARTS)
+    zone = Found(found.start, found.start + len(body), "region", body, level="zone", generic=generic)
+    proposal = _region(zone, context, surface[: len(body)])
+    return (len(body), proposal) if proposal is not None else None

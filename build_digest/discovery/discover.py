@@ -20,6 +20,7 @@ from build_digest.discovery.article import (
     ArticleContext,
     Placed,
     Proposal,
+    administered_zone,
     choose,
     nested_place,
     parent_organisations,
@@ -113,6 +114,9 @@ class Discovery:
                 nested = nested_place(found, context)
                 if nested is not None:
                     placed.append(Placed(index, found.start, found.start + nested[0], nested[1]))
+                zone = administered_zone(found, context, text[found.start:found.end])
+                if zone is not None and (found.start, found.start + zone[0]) not in taken_spans[index]:
+                    placed.append(Placed(index, found.start, found.start + zone[0], zone[1]))
                 for length, parent in parent_organisations(found, context):
                     if (found.start, found.start + length) not in taken_spans[index] and not self._is_rejected(parent):
                         placed.append(Placed(index, found.start, found.start + length, parent))

@@ -59,7 +59,10 @@ ZONE_FORMS = tuple(sorted((
     "产业园区", "工业园区", "科技园区", "产业园", "工业园", "科技园", "软件园", "创业园", "物流园",
     "新区", "自贸区", "自由贸易试验区", "综合保税区", "保税区", "科学城", "科技城", "新城", "小镇",
     "示范区", "试验区", "集聚区", "高科技园区", "大湾区", "经济区", "经济带", "经济圈",
+    "都市圈", "创新园", "创新城", "科创城", "科创园", "产业新城", "创新区", "软件园", "智谷",
 ), key=len, reverse=True))
+# The bodies that run a zone (某某高新区管委会): their name names the zone too.
+ZONE_ADMIN_FORMS = ("管委会", "管理委员会")
 # A zone named by a short head and the long form it stands for: 兰州高新区 = 兰州高新技术产业开发区.
 ZONE_LONG = {"高新区": "高新技术产业开发区", "经开区": "经济技术开发区"}
 

@@ -29,6 +29,7 @@ NAME_CONJUNCTIONS = ("和",)
 # At most this many common-noun tokens between a name's first token and its head: longer
 # runs are descriptions (…的行业龙头企业), not names.
 MAX_INSIDE = 5
+MAX_ZONE_WORDS = 2  # common nouns between a zone's proper first token and its head (新材料, 化工 循环)
 MAX_NAME = 40  # characters; longer "names" are clauses
 MIN_PROGRAMME_NUMERALS = 2  # 十四五: a plan named by its numbers alone
 MAX_QUOTED = 24  # a quoted programme name; longer quotes are speech
@@ -43,6 +44,12 @@ GOVERNING_HEADS = ("人民政府", "政府", "党委", "委员会", "人大", "�
 # Local forms name a body by its level only (省委, 市科技局, 自治区党委): see article.py.
 LOCAL_LEVELS = ("自治区", "自治州", "省", "市", "县", "区", "州", "盟", "旗")
 VILLAGE_FORMS = ("村", "社区", "嘎查")
+NOT_VILLAGES = ("乡村", "农村", "新农村", "城乡社区")  # words for the countryside, not a village's name
+# Places without a code, named by the recogniser: at least this long (a village, a lake),
+# since two characters ending in 村 or 湖 are as often a word.
+MIN_LOCAL_PLACE = 3
+# Heads of natural features and landmarks news names as places (gold: regions).
+FEATURE_FORMS = ("峡谷", "石窟", "湖", "山", "河", "江", "岛", "峰", "岭", "草原", "湿地", "沙漠", "水库", "瀑布")
 TOWN_FORMS = ("镇", "乡", "街道", "苏木")
 # Words after a name that show it is a street, a newspaper, a product: not a person.
 NOT_AFTER_PERSON = ("路", "街", "大道", "记者", "通讯员", "报", "号")
@@ -87,35 +94,80 @@ def _regions(text: str, tokens: list[Token], places: Gazetteer) -> list[Found]:
     for i, token in enumerate(tokens):
         word = _text(text, token)
         zone = forms.zone_form(word)
-        if zone and (token.tag in PROPER or token.tag == "n"):
+        if zone and (token.tag in PROPER or token.tag in ("n", "vn")):
             found.extend(_zone(text, tokens, i, zone, places))
             continue
-        if token.tag != "LOC" and not (len(word) >= 3 and places.by_name.get(word)):
+        split = _split_zone_head(text, tokens, i)
+        if split:
+            found.extend(_zone(text, tokens, i, split, places, head_tokens=2))
+        country = token.tag == "ORG" and any(p.level == "country" for p in places.lookup(word))
+        if token.tag != "LOC" and not country and not (len(word) >= 3 and places.by_name.get(word)):
             continue
         matches = places.lookup(word)
-        if matches:
+        if country:  # 美国《某某》: the recogniser reads a country before a title as an organisation
+            countries = tuple(p for p in matches if p.level == "country")
+            found.append(Found(token.start, token.end, "region", word, countries))
+        elif matches:
             found.append(Found(token.start, token.end, "region", word, tuple(matches)))
-        elif token.tag == "LOC" and word.endswith(TOWN_FORMS) and len(word) >= 3:
+        elif len(word) < MIN_LOCAL_PLACE:
+            continue
+        elif word.endswith(TOWN_FORMS):
             found.append(Found(token.start, token.end, "region", word, level="township"))
-        elif token.tag == "LOC" and word.endswith(VILLAGE_FORMS) and len(word) >= 3 and i > 0:
-            before = tokens[i - 1]
-            if before.end == token.start and _text(text, before).endswith(TOWN_FORMS):
-                found.append(Found(token.start, token.end, "region", word, level="village"))
+        elif word.endswith(VILLAGE_FORMS) and not word.endswith(NOT_VILLAGES):
+            found.append(Found(token.start, token.end, "region", word, level="village"))
+        else:
+            found.extend(_feature(text, tokens, i))
     return found
 
 
-def _zone(text: str, tokens: list[Token], i: int, zone: str, places: Gazetteer) -> list[Found]:
-    """A development zone: its head, and before it the place it is named after (石家庄高新区,
-    包头 + 稀土高新区, 杭州湾 + 上虞经济技术开发区)."""
+def _feature(text: str, tokens: list[Token], i: int) -> list[Found]:
+    """A named lake, mountain, river, canyon or island the recogniser calls a place (某某湖,
+    某某山, 某某河 + 峡谷): a region of the article, though no division."""
     token = tokens[i]
-    start = token.start
-    j = i - 1
-    while (j >= 0 and tokens[j].tag == "LOC" and tokens[j].end == start and i - j <= 2
+    end = token.end
+    if i + 1 < len(tokens) and tokens[i + 1].start == end and _text(text, tokens[i + 1]) in FEATURE_FORMS:
+        end = tokens[i + 1].end  # 某某河 + 峡谷
+    name = text[token.start:end]
+    if not name.endswith(FEATURE_FORMS) or name[0] in forms.NOT_A_NAME_START or _SENTENCE.search(name):
+        return []
+    return [Found(token.start, end, "region", name, level="feature")]
+
+
+def _split_zone_head(text: str, tokens: list[Token], i: int) -> str | None:
+    """A zone's head cut in two by the recogniser (软件 + 园, 产业 + 园区)."""
+    if i == 0 or tokens[i - 1].end != tokens[i].start or tokens[i].tag not in ("n", "s", "vn", "nz"):
+        return None
+    word = _text(text, tokens[i])
+    joined = text[tokens[i - 1].start:tokens[i].end]
+    zone = forms.zone_form(joined)
+    if zone and len(zone) > len(word) and not forms.zone_form(word) and zone.endswith(word):
+        return zone
+    return None
+
+
+def _zone(text: str, tokens: list[Token], i: int, zone: str, places: Gazetteer, head_tokens: int = 1) -> list[Found]:
+    """A development zone: its head, and before it the place it is named after (石家庄高新区,
+    包头 + 稀土高新区, 杭州湾 + 上虞经济技术开发区), or another proper name (某某 + 新材料 +
+    产业园, 石墨烯 + 小镇)."""
+    token = tokens[i]
+    first_head = i - head_tokens + 1
+    start = tokens[first_head].start
+    j = first_head - 1
+    while (j >= 0 and tokens[j].tag == "LOC" and tokens[j].end == start and first_head - j <= 2
            and not forms.zone_form(_text(text, tokens[j]))):
         start = tokens[j].start
         j -= 1
+    head_only = text[tokens[first_head].start:token.end] == zone
+    if start == tokens[first_head].start and (tokens[first_head].tag not in PROPER or head_only):
+        wider = _proper_start(text, tokens, first_head)
+        if wider is not None:
+            start = wider
+            j = next(k for k in range(first_head) if tokens[k].start == wider) - 1
     name = text[start:token.end]
-    if name == zone or name[: -len(zone)] in forms.NATIONAL_STARTS:
+    body = name[: -len(zone)]
+    if name == zone or body.startswith(forms.NATIONAL_STARTS) and not _leading_place(body[2:], places):
+        # 高新区, 国家高新区, 国家级高新区, 国家自主创新示范区: a kind or a rank, which
+        # article.py resolves to the one zone of that kind the article names
         return [Found(start, token.end, "region", name, level="zone", generic=True)]
     if name[0] in forms.NOT_A_NAME_START or forms.org_form(name) and not forms.zone_form(name):
         return []
@@ -131,10 +183,26 @@ def _zone(text: str, tokens: list[Token], i: int, zone: str, places: Gazetteer) 
             return [Found(first.end, token.end, "region", rest, options or tuple(places.by_name[rest]))]
         if len(rest) > len(zone) + 1 and parent.level in ("province", "prefecture"):
             start, name = first.end, rest  # 上海 + 张江高科技园区: the zone is 张江高科技园区, in 上海
-    if parent is None and token.tag not in PROPER and start == token.start:
+    if parent is None and tokens[first_head].tag not in PROPER and start == tokens[first_head].start:
         return []  # a common noun ending in 新区/小镇 with no place before it
     return [Found(start, token.end, "region", name, level="zone", parent=parent.key if parent else None,
                   places=(parent,) if parent else ())]
+
+
+def _proper_start(text: str, tokens: list[Token], i: int) -> int | None:
+    """Where a name ending before token i starts when common nouns stand between its head
+    and its proper first token (某某/LOC + 新材料/n + 产业园): the proper token's start."""
+    commons = 0
+    for j in range(i - 1, -1, -1):
+        part = tokens[j]
+        if part.end != tokens[j + 1].start or part.tag not in INSIDE or _complete(text, part):
+            return None
+        if part.tag in PROPER:
+            return part.start
+        commons += 1
+        if commons > MAX_ZONE_WORDS:
+            return None
+    return None
 
 
 def _leading_place(prefix: str, places: Gazetteer) -> Place | None:

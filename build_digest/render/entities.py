@@ -20,6 +20,7 @@ LEVEL_LABELS = {
     "village": "村级",
     "zone": "园区",
     "area": "地域",
+    "feature": "地理",
 }
 UNREVIEWED_NOTE = (
     '!!! note "未审核"\n    本条目由程序从报道中自动识别，尚未经编辑审核；名称、类型和上级可能有误。\n\n'
