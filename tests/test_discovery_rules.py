@@ -204,3 +204,25 @@ def test_a_zone_with_and_without_its_national_rank_is_one():
     found, _ = discover(Registry(), article(text))
     zones = [e for e in found.values() if e.level == "zone"]
     assert len(zones) == 1 and zones[0].name == "江南国家自主创新示范区"
+
+
+def test_places_an_organisation_is_named_after_in_a_chain_and_a_foreign_country():
+    text = "丽江市宁蒗县科技馆馆长王建国表示。德国柏林工业大学教授李明华来访。"
+    found, _ = discover(Registry(), article(text))
+    assert {"丽江市", "宁蒗彝族自治县"} <= set(found)
+    assert "德国" in found["德意志联邦共和国"].aliases
+    china, _ = discover(Registry(), article("中国农业大学与企业签约。"))
+    assert not any(e.level == "country" for e in china.values())
+
+
+def test_a_zone_inside_a_zone_is_two_zones_and_a_place_names_its_gas_field():
+    made = article("青川市召开大会。")
+    made.captions = ["青川新城青松科技产业园，研究员在调试设备。", "涪陵页岩气田。"]
+    found, _ = discover(Registry(), made)
+    assert found["青川新城"].level == "zone" and found["青松科技产业园"].level == "zone"
+    assert found["涪陵页岩气田"].level == "feature" and "涪陵区" not in found
+
+
+def test_the_bay_area_named_by_its_short_form():
+    found, _ = discover(Registry(), article("深圳市将加快大湾区建设，推动大湾区协同发展。"))
+    assert "大湾区" in found["粤港澳大湾区"].aliases

@@ -20,6 +20,8 @@ from build_digest.discovery.gazetteer import LEVEL_RANK, Gazetteer, Place
 from build_digest.discovery.home import local_level_fits
 from build_digest.discovery.rules import Found
 
+CHINA = "country:中国"  # the gazetteer's key of China: its name in 中国科学院 is the state's, not a place
+MAX_PLACE_FORM = 12  # characters: the longest division names (…自治县) are shorter
 NATIONAL = "国家"  # 苏南(国家)自主创新示范区: the same zone with and without its rank
 MIN_PARENT_NAME = 4  # characters: a parent organisation's name is at least a place and a head (某某大学)
 MIN_SUB_UNIT = 2  # characters after the parent's name: a sub-unit is named by at least its head (党委, 分所)
@@ -210,6 +212,9 @@ def _region(found: Found, context: ArticleContext, surface: str) -> Proposal | N
             return _zone_proposal(fitting[0], context, surface, found)
         if fitting or found.name != head:
             return None  # 国家高新区 with no zone of the article to stand for: a rank
+        area = [p for p in context.places.lookup(head) if p.level == "area"]
+        if len(area) == 1:  # 大湾区 alone: the one area so called
+            return Proposal(f"place:{area[0].key}", "region", area[0].name, {surface}, place=area[0], level="area")
         return _home_zone(head, context, surface)
     if found.level == "zone":
         return _zone_proposal(found.name, context, surface, found)
@@ -251,6 +256,9 @@ def _zone_proposal(name: str, context: ArticleContext, surface: str, found: Foun
     苏南自主创新示范区 is 苏南国家自主创新示范区 when the article gives both."""
     name = next((z for z in context.zones if z != name and z.replace(NATIONAL, "") == name), name)
     head = forms.zone_form(name)
+    # 上海张江科学城 (or a word run into it) where the article also prints 张江科学城: that zone.
+    name = max((z for z in context.zones if z != name and name.endswith(z) and len(z) > len(head) + 1),
+               key=len, default=name)
     full = name[: -len(head)] + forms.ZONE_LONG[head] if head in forms.ZONE_LONG else name
     known = context.places.by_name.get(full)
     if known and len(known) == 1:
@@ -264,25 +272,52 @@ def _zone_proposal(name: str, context: ArticleContext, surface: str, found: Foun
 
 
 def nested_place(found: Found, context: ArticleContext) -> tuple[int, Proposal] | None:
-    """The place an organisation is named after, which the article thereby names too
-    (徐州市科技局 -> 徐州市, 兰州大学 -> 兰州市): (its length, its proposal). Not the country
-    (中国科学院), and not a zone's city (兰州高新区 is a region of its own, measured: naming
-    the city as well adds more wrong tags than right ones)."""
-    if found.type not in ("institution", "company") or found.local or found.short:
-        return None
-    for length in range(min(len(found.name) - 1, 12), 1, -1):
-        form = found.name[:length]
+    """The first place an organisation is named after (nested_places), as (length, proposal)."""
+    places = nested_places(found, context)
+    return (places[0][1], places[0][2]) if places and places[0][0] == 0 else None
+
+
+def nested_places(found: Found, context: ArticleContext) -> list[tuple[int, int, Proposal]]:
+    """The places an organisation's name starts with, which the article thereby names too
+    (徐州市科技局 -> 徐州市, 兰州大学 -> 兰州市, 某市某县科技馆 -> 某市 and 某县, 德国某大学 ->
+    德国, 长三角某中心 -> 长江三角洲): (offset, length, proposal) each. Not China (中国科学院),
+    and not a zone's city (兰州高新区 is a region of its own, measured: naming the city as well
+    adds more wrong tags than right ones). A programme names a country or an area only
+    (英国某某奖)."""
+    if found.type not in ("institution", "company", "program") or found.local or found.short:
+        return []
+    nested: list[tuple[int, int, Proposal]] = []
+    offset = 0
+    while offset < len(found.name) - 1:
+        match = _place_at(found, offset, context)
+        if match is None:
+            break
+        length, place = match
+        if nested and nested[-1][2].place.key not in {a.key for a in context.places.ancestors(place.key)}:
+            break  # 某市 + 某县: a place inside the one before, else not a chain of places
+        form = found.name[offset:offset + length]
+        nested.append((offset, length, Proposal(f"place:{place.key}", "region", place.name, {form}, place=place,
+                                                parent_place=place.parent, level=place.level)))
+        offset += length
+    return nested
+
+
+def _place_at(found: Found, offset: int, context: ArticleContext) -> tuple[int, Place] | None:
+    for length in range(min(len(found.name) - 1 - offset, MAX_PLACE_FORM), 1, -1):
+        form = found.name[offset:offset + length]
         options = context.places.lookup(form)
         if not options:
             continue
-        nested = Found(found.start, found.start + length, "region", form, tuple(options))
+        nested = Found(found.start + offset, found.start + offset + length, "region", form, tuple(options))
         place, _ = context.place(nested)
-        if place is None or place.level not in ("province", "prefecture", "county"):
+        if place is None:
+            return None
+        wide = place.level in ("country", "area") and place.key != CHINA and offset == 0
+        if not wide and (found.type == "program" or place.level not in ("province", "prefecture", "county")):
             return None
         if form != place.name and place.level == "county" and not context.seated(place):
             return None  # 金凤 + 实验室: a county's short form is a word too, unless its city is named
-        return length, Proposal(f"place:{place.key}", "region", place.name, {form}, place=place,
-                                parent_place=place.parent, level=place.level)
+        return length, place
     return None
 
 

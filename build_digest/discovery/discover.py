@@ -23,6 +23,7 @@ from build_digest.discovery.article import (
     administered_zone,
     choose,
     nested_place,
+    nested_places,
     parent_organisations,
     propose,
 )
@@ -110,10 +111,13 @@ class Discovery:
                 proposal = propose(found, context, text[found.start:found.end])
                 if proposal is None or self._is_rejected(proposal):
                     continue
-                placed.append(Placed(index, found.start, found.end, proposal))
-                nested = nested_place(found, context)
-                if nested is not None:
-                    placed.append(Placed(index, found.start, found.start + nested[0], nested[1]))
+                start = found.start
+                if proposal.level == "zone" and text[start:found.end].endswith(proposal.name):
+                    start = found.end - len(proposal.name)  # the zone's own name, not a word run into it
+                    proposal.forms = {proposal.name}
+                placed.append(Placed(index, start, found.end, proposal))
+                for offset, length, place in nested_places(found, context):
+                    placed.append(Placed(index, found.start + offset, found.start + offset + length, place))
                 zone = administered_zone(found, context, text[found.start:found.end])
                 if zone is not None and (found.start, found.start + zone[0]) not in taken_spans[index]:
                     placed.append(Placed(index, found.start, found.start + zone[0], zone[1]))

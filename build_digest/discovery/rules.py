@@ -49,7 +49,9 @@ NOT_VILLAGES = ("乡村", "农村", "新农村", "城乡社区")  # words for th
 # since two characters ending in 村 or 湖 are as often a word.
 MIN_LOCAL_PLACE = 3
 # Heads of natural features and landmarks news names as places (gold: regions).
-FEATURE_FORMS = ("峡谷", "石窟", "湖", "山", "河", "江", "岛", "峰", "岭", "草原", "湿地", "沙漠", "水库", "瀑布")
+FEATURE_FORMS = ("峡谷", "石窟", "湖", "山", "河", "江", "岛", "峰", "岭", "草原", "湿地", "沙漠", "水库", "瀑布",
+                 "气田", "油田", "煤田")
+MAX_FEATURE_HEAD = 4  # characters of a feature's head after a place (页岩气田): longer is a phrase
 TOWN_FORMS = ("镇", "乡", "街道", "苏木")
 # Words after a name that show it is a street, a newspaper, a product: not a person.
 NOT_AFTER_PERSON = ("路", "街", "大道", "记者", "通讯员", "报", "号")
@@ -100,6 +102,9 @@ def _regions(text: str, tokens: list[Token], places: Gazetteer) -> list[Found]:
         split = _split_zone_head(text, tokens, i)
         if split:
             found.extend(_zone(text, tokens, i, split, places, head_tokens=2))
+        if token.tag == "LOC" and _feature_after(text, tokens, i):
+            found.extend(_feature(text, tokens, i))
+            continue
         country = token.tag == "ORG" and any(p.level == "country" for p in places.lookup(word))
         if token.tag != "LOC" and not country and not (len(word) >= 3 and places.by_name.get(word)):
             continue
@@ -120,12 +125,20 @@ def _regions(text: str, tokens: list[Token], places: Gazetteer) -> list[Found]:
     return found
 
 
+def _feature_after(text: str, tokens: list[Token], i: int) -> bool:
+    """涪陵 + 页岩气田, 某某河 + 峡谷: a place's name before a feature's head names the feature."""
+    if i + 1 >= len(tokens) or tokens[i + 1].start != tokens[i].end or tokens[i + 1].tag not in ("n", "nz"):
+        return False
+    after = _text(text, tokens[i + 1])
+    return after.endswith(FEATURE_FORMS) and len(after) <= MAX_FEATURE_HEAD
+
+
 def _feature(text: str, tokens: list[Token], i: int) -> list[Found]:
     """A named lake, mountain, river, canyon or island the recogniser calls a place (某某湖,
     某某山, 某某河 + 峡谷): a region of the article, though no division."""
     token = tokens[i]
     end = token.end
-    if i + 1 < len(tokens) and tokens[i + 1].start == end and _text(text, tokens[i + 1]) in FEATURE_FORMS:
+    if _feature_after(text, tokens, i):
         end = tokens[i + 1].end  # 某某河 + 峡谷
     name = text[token.start:end]
     if not name.endswith(FEATURE_FORMS) or name[0] in forms.NOT_A_NAME_START or _SENTENCE.search(name):
@@ -181,11 +194,31 @@ def _zone(text: str, tokens: list[Token], i: int, zone: str, places: Gazetteer, 
         if len(rest) > len(zone) and places.by_name.get(rest):  # 上海 + 浦东新区: the division
             options = tuple(p for p in places.by_name[rest] if parent.key in {a.key for a in places.ancestors(p.key)})
             return [Found(first.end, token.end, "region", rest, options or tuple(places.by_name[rest]))]
-        if len(rest) > len(zone) + 1 and parent.level in ("province", "prefecture"):
+        if len(rest) > len(zone) + 1 and parent.level in ("province", "prefecture") \
+                and not rest.startswith(forms.NATIONAL_STARTS):
             start, name = first.end, rest  # 上海 + 张江高科技园区: the zone is 张江高科技园区, in 上海
     if parent is None and tokens[first_head].tag not in PROPER and start == tokens[first_head].start:
         return []  # a common noun ending in 新区/小镇 with no place before it
+    inner = _inner_zone(name, zone)
+    if inner:  # 某某新城 + 某某产业园: a zone inside a zone, two names
+        return [*_zone_found(start, start + inner, text[start:start + inner], places),
+                *_zone_found(start + inner, token.end, name[inner:], places)]
     return [Found(start, token.end, "region", name, level="zone", parent=parent.key if parent else None,
+                  places=(parent,) if parent else ())]
+
+
+def _inner_zone(name: str, zone: str) -> int:
+    """Where a second zone's name starts inside `name` (after a first zone's head), or 0."""
+    for position in range(MIN_LOCAL_PLACE, len(name) - len(zone) - 1):
+        head = forms.zone_form(name[:position])
+        if head and position > len(head) + 1 and head not in forms.ZONE_LONG.values():
+            return position
+    return 0
+
+
+def _zone_found(start: int, end: int, name: str, places: Gazetteer) -> list[Found]:
+    parent = _leading_place(name[: -len(forms.zone_form(name))], places)
+    return [Found(start, end, "region", name, level="zone", parent=parent.key if parent else None,
                   places=(parent,) if parent else ())]
 
 
@@ -235,7 +268,8 @@ def _organisations(text: str, tokens: list[Token], places: Gazetteer) -> list[Fo
         word = _text(text, token)
         head = forms.org_form(word)
         if head is None or forms.programme_form(word) and head in ("会", "院"):
-            if token.tag == "ORG" and 2 <= len(word) <= 8 and not places.lookup(word) and head is None:
+            if (token.tag == "ORG" and 2 <= len(word) <= 8 and not places.lookup(word) and head is None
+                    and not forms.zone_form(word)):
                 found.append(Found(token.start, token.end, "institution", word, short=True))
             found.extend(_local_before_post(token, word))
             continue
