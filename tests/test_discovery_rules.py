@@ -226,3 +226,24 @@ def test_a_zone_inside_a_zone_is_two_zones_and_a_place_names_its_gas_field():
 def test_the_bay_area_named_by_its_short_form():
     found, _ = discover(Registry(), article("深圳市将加快大湾区建设，推动大湾区协同发展。"))
     assert "大湾区" in found["粤港澳大湾区"].aliases
+
+
+def test_a_branch_holding_two_registry_names_is_one_institution(tmp_path):
+    registry = make_registry(tmp_path, regions=[{"name": "新疆维吾尔自治区", "aliases": ["新疆"], "level": "province"}],
+                             institutions=[{"name": "中国科学院", "aliases": ["中科院"]}])
+    found, _ = discover(registry, article("中国科学院新疆分院副院长王建国出席。"))
+    assert found["中国科学院新疆分院"].type == "institution"
+
+
+def test_an_organisations_shorter_forms_it_prints():
+    text = "丽江市宁蒗县科技馆馆长王建国表示。德国柏林工业大学教授李明华来访。"
+    found, _ = discover(Registry(), article(text))
+    assert "宁蒗县科技馆" in found["丽江市宁蒗县科技馆"].aliases
+    assert "柏林工业大学" in found["德国柏林工业大学"].aliases
+
+
+def test_a_sub_centre_of_a_laboratory_and_names_joined_by_yu():
+    text = "青松实验室机器人训练技术创新中心与江川省智能芯片与系统技术创新中心签约。"
+    found, _ = discover(Registry(), article(text))
+    assert "青松实验室机器人训练技术创新中心" in found
+    assert "江川省智能芯片与系统技术创新中心" in found

@@ -61,22 +61,22 @@ class Placed:
 
 def choose(candidates: list[Found], taken: list[tuple[int, int]]) -> list[Found]:
     """Longest first. The registry wins: a candidate never crosses a registry mention, and
-    holds one only as the start of a longer name (中国科学院 + 长春应用化学研究所 is the
-    institute, 杭州 + 湾大湾区 the bay area); the registry's mention stays, nested inside it, so
-    the article keeps every tag the registry gave it."""
+    holds registry names only when one opens it and its own head ends it (中国科学院 +
+    长春应用化学研究所 is the institute, 中国科学院 + 新疆 + 分院 the branch, 杭州 + 湾大湾区 the
+    bay area); the registry's mentions stay, nested inside it, so the article keeps every tag
+    the registry gave it."""
     order = sorted(candidates, key=lambda f: (-(f.end - f.start), f.start, TYPE_ORDER.get(f.type, 9)))
     chosen: list[Found] = []
     used: list[tuple[int, int]] = []
     for found in order:
         if any(found.start < e and s < found.end for s, e in used):
             continue
-        clashes = [(s, e) for s, e in taken if found.start < e and s < found.end]
+        clashes = sorted((s, e) for s, e in taken if found.start < e and s < found.end)
         if clashes:
-            if len(clashes) > 1 or found.type == "person":
+            if found.type == "person" or len(clashes) > 1 and found.type == "region":
                 continue
-            (s, e), = clashes
-            if s != found.start or e >= found.end:
-                continue
+            if clashes[0][0] != found.start or max(e for _, e in clashes) >= found.end:
+                continue  # a registry name must open the longer name, which ends with its own head
         used.append((found.start, found.end))
         chosen.append(found)
     return sorted(chosen, key=lambda f: f.start)
@@ -201,7 +201,34 @@ def propose(found: Found, context: ArticleContext, surface: str) -> Proposal | N
         if name is None:
             return None
     kind = forms.org_type(name)
-    return Proposal(f"org:{name}", kind, name, {surface})
+    return Proposal(f"org:{name}", kind, name, {surface, *_own_forms(found, context)})
+
+
+def _own_forms(found: Found, context: ArticleContext) -> set[str]:
+    """Shorter forms of an organisation's name that its printed name holds: without the city
+    before its county (某市某县科技馆 -> 某县科技馆), without a foreign country (德国某大学 ->
+    某大学), and a local form's own name (市先科院 -> 先科院)."""
+    if found.local:
+        own = found.name[len(found.local):]
+        head = forms.org_form(own) or ""
+        specific = len(own) > len(head) + 1 and not _generic_words(own[: -len(head)])
+        return {own} if head and specific else set()
+    places = nested_places(found, context)
+    if not places or len(places) == 1 and places[0][2].level not in ("country", "area"):
+        return set()
+    rest = found.name[places[0][1]:]
+    head = forms.org_form(rest) or ""
+    return {rest} if head and len(rest) > len(head) + 1 else set()
+
+
+def _generic_words(body: str) -> bool:
+    """科技 (局), 产业技术 (研究院): words for a kind, not a name."""
+    while body:
+        word = next((w for w in sorted(forms.GENERIC_BODIES, key=len, reverse=True) if body.startswith(w)), None)
+        if word is None:
+            return False
+        body = body[len(word):]
+    return True
 
 
 def _region(found: Found, context: ArticleContext, surface: str) -> Proposal | None:

@@ -20,7 +20,7 @@ INSTITUTION_FORMS = (
     "大学", "学院", "学校", "中学", "小学", "科学院", "工程院", "研究院", "研究所", "研究中心",
     "设计院", "实验室", "医院", "中心", "联合会", "协会", "学会", "研究会", "促进会", "商会",
     "联盟", "基金会", "科协", "博物馆", "科技馆", "图书馆", "展览馆", "工作站", "办公室",
-    "工会", "总工会", "领导小组", "联合体", "纪念馆", "展示馆", "美术馆", "文化馆", "馆",
+    "工会", "总工会", "领导小组", "联合体", "纪念馆", "展示馆", "美术馆", "文化馆", "馆", "解放军",
     "省委", "市委", "县委", "区委", "州委", "厅", "局", "部", "署", "院", "所", "处", "办", "社", "站", "台",
     "委", "会",
 )
@@ -40,7 +40,9 @@ SHORT_HEADS = {form for form in ORG_FORMS if len(form) == 1}
 # Boards of an organisation are part of it, not a body of their own (…联盟理事会).
 BOARD_FORMS = ("理事会", "董事会", "监事会", "主席团")
 # Departments inside an organisation (云南省科技厅 + 合作处): the head of a sub-unit.
-SUB_UNIT_FORMS = ("处", "科", "室", "司", "办", "分院", "分公司", "分行", "学院", "研究所", "党委", "工会", "厂")
+SUB_UNIT_FORMS = (
+    "处", "科", "室", "司", "办", "分院", "分公司", "分行", "学院", "研究所", "党委", "工会", "厂", "中心",
+)
 # Heads of organisations that have sub-units named after them (某大学某学院, 某研究所某分所,
 # 某集团某公司): a name ending with one, followed by a sub-unit, names the parent too.
 PARENT_FORMS = (

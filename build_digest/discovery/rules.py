@@ -25,7 +25,7 @@ INSIDE = PROPER | {"n", "vn", "PER", "an", "j"}
 JOINERS = set("—-–·()（）")
 # Conjunctions inside one name (工业和信息化部, 装备制造和冶金工会); two names joined by one
 # are told apart by _joined (a complete name before the conjunction).
-NAME_CONJUNCTIONS = ("和",)
+NAME_CONJUNCTIONS = ("和", "与")
 # At most this many common-noun tokens between a name's first token and its head: longer
 # runs are descriptions (…的行业龙头企业), not names.
 MAX_INSIDE = 5
@@ -342,6 +342,9 @@ _TWO_BODIES = re.compile(r"^(.+?(省|市|县|区|州)委)((省|市|县|区|州)�
 def _organisation(start: int, end: int, name: str, places: Gazetteer) -> list[Found]:
     """One organisation, or two when party committee and government are named together
     (如皋市委市政府 = 如皋市委 + 如皋市政府)."""
+    if not _leading_place(name, places) and any(
+            p.level in ("province", "prefecture") for p in places.by_name.get(_leading_form(name[1:], places), [])):
+        start, name = start + 1, name[1:]  # 首 + 湖南省某院: a character glued on before the full place name
     both = _TWO_BODIES.match(name)
     if both:
         # The government is the same place's: 如皋市委市政府 = 如皋市委 + 如皋市政府.
@@ -383,8 +386,8 @@ def _left_boundary(text: str, tokens: list[Token], i: int, programme: bool = Fal
         inside = part.tag in INSIDE or piece in forms.NATIONAL_STARTS or piece in NAME_CONJUNCTIONS
         if not inside or piece[-1] in "的之":
             break
-        if piece in NAME_CONJUNCTIONS and j > 0 and _complete(text, tokens[j - 1]):
-            break  # 某某有限公司和某集团: two names
+        if piece in NAME_CONJUNCTIONS and j > 0 and _ends_a_name(text, tokens[j - 1]):
+            break  # 某某有限公司和某集团, 某工会与某公司: two names
         complete = part.tag == "ORG" and forms.org_form(piece) and not programme
         if complete and best is not None and not piece.endswith(forms.GROUP_FORMS):
             break
@@ -399,6 +402,12 @@ def _left_boundary(text: str, tokens: list[Token], i: int, programme: bool = Fal
                 break
         j -= 1
     return best
+
+
+def _ends_a_name(text: str, token: Token) -> bool:
+    word = _text(text, token)
+    head = forms.org_form(word) or forms.zone_form(word) or ""
+    return _complete(text, token) or len(head) > 1
 
 
 def _complete(text: str, token: Token) -> bool:
