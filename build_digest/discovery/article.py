@@ -340,8 +340,10 @@ def _place_at(found: Found, offset: int, context: ArticleContext) -> tuple[int, 
         if place is None:
             return None
         wide = place.level in ("country", "area") and place.key != CHINA and offset == 0
-        if not wide and (found.type == "program" or place.level not in ("province", "prefecture", "county")):
+        if not wide and place.level not in ("province", "prefecture", "county"):
             return None
+        if not wide and found.type == "program" and form != place.name:
+            return None  # 湖北省科学技术奖 names 湖北省; a short form before a programme is its adjective
         if form != place.name and place.level == "county" and not context.seated(place):
             return None  # 金凤 + 实验室: a county's short form is a word too, unless its city is named
         return length, place

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from build_digest.discovery import forms
+from build_digest.discovery import forms, programmes
 from build_digest.discovery.gazetteer import Gazetteer, Place
 from build_digest.discovery.recogniser import Token
 
@@ -85,7 +85,7 @@ def find_names(text: str, tokens: list[Token], places: Gazetteer) -> list[Found]
     found += _regions(text, tokens, places)
     found += _organisations(text, tokens, places)
     found += _people(text, tokens, places)
-    found += _programmes(text, tokens)
+    found += _programmes(text, tokens, places)
     return found
 
 
@@ -517,7 +517,7 @@ def _role(text: str, tokens: list[Token], i: int) -> tuple[str | None, str | Non
 
 # --- programmes ----------------------------------------------------------------------------
 
-def _programmes(text: str, tokens: list[Token]) -> list[Found]:
+def _programmes(text: str, tokens: list[Token], places: Gazetteer) -> list[Found]:
     found = []
     ends = {t.start: t for t in tokens}
     for opening, closing in _QUOTES.items():
@@ -530,6 +530,7 @@ def _programmes(text: str, tokens: list[Token]) -> list[Found]:
             found.extend(_quoted(text, start, end, inner, ends))
             start = text.find(opening, end + 1)
     found.extend(_unquoted(text, tokens))
+    found.extend(Found(start, end, "program", name) for start, end, name in programmes.find(text, places))
     return found
 
 
