@@ -247,3 +247,22 @@ def test_a_sub_centre_of_a_laboratory_and_names_joined_by_yu():
     found, _ = discover(Registry(), article(text))
     assert "青松实验室机器人训练技术创新中心" in found
     assert "江川省智能芯片与系统技术创新中心" in found
+
+
+def test_a_gloss_in_brackets_before_a_name_is_not_part_of_it():
+    found, _ = discover(Registry(), article("他为自己的企业(yè)江苏青松纺机集团寻找新产品。"))
+    assert "江苏青松纺机集团" in found
+
+
+def test_a_head_that_starts_like_a_connector_and_an_adjective_inside_a_name():
+    text = "中国青松材料学会联合体与长三角优质茶叶种源研发中心签约。"
+    found, _ = discover(Registry(), article(text))
+    assert "中国青松材料学会联合体" in found
+    assert "长三角优质茶叶种源研发中心" in found
+
+
+def test_a_level_word_before_a_national_name_is_the_home_provinces():
+    text = "辽宁省召开会议。辽宁省将推进改革。省国家新型材料基地建设工程中心参加签约。"
+    found, _ = discover(Registry(), article(text))
+    assert "省国家新型材料基地建设工程中心" in found["辽宁省国家新型材料基地建设工程中心"].aliases
+    assert not any(name.startswith("辽宁省级") for name in found)

@@ -20,7 +20,7 @@ from build_digest.discovery.recogniser import Token
 # Tags of tokens that can start a name: a place, an organisation, another proper noun.
 PROPER = {"LOC", "ORG", "nz", "nw"}
 # Tags of tokens that can sit inside a name between its first token and its head.
-INSIDE = PROPER | {"n", "vn", "PER", "an", "j"}
+INSIDE = PROPER | {"n", "vn", "PER", "an", "j", "a"}
 # Characters that join parts of one name: 中国—老挝…实验室, 培力(南宁)药业有限公司.
 JOINERS = set("—-–·()（）")
 # Conjunctions inside one name (工业和信息化部, 装备制造和冶金工会); two names joined by one
@@ -38,6 +38,7 @@ MAX_QUOTED = 24  # a quoted programme name; longer quotes are speech
 STRONG_PROGRAMME = ("博览会", "交易会", "洽谈会", "大会", "论坛", "峰会", "大赛", "竞赛", "活动周", "奖",
                     "行动", "专项", "计划", "战略", "城市群")
 PARTY_COMMITTEE = "党委"
+RANK = "级"  # 省级, 市级: a level word followed by it names a rank, not a body
 # Bodies whose 党委 is not theirs but the place's (省委 is not 省政府党委): no committee of
 # their own is proposed after them.
 GOVERNING_HEADS = ("人民政府", "政府", "党委", "委员会", "人大", "政协", "人大常委会")
@@ -276,8 +277,8 @@ def _organisations(text: str, tokens: list[Token], places: Gazetteer) -> list[Fo
         if len(head) == 1 and token.tag != "ORG" and word != head and not _sub_unit(text, tokens, i):
             continue  # 内部, 东部, 场所: a word that merely ends like a head
         start = _left_boundary(text, tokens, i)
-        if start is None:
-            found.extend(_local(text, tokens, i, places))
+        if start is None or _level_word_before(text, tokens, start):
+            found.extend(_local(text, tokens, i, places))  # 省 + 国家某某中心: the province's
             continue
         name = text[start:token.end]
         if not _plausible(name, head):
@@ -291,8 +292,8 @@ def _local(text: str, tokens: list[Token], i: int, places: Gazetteer) -> list[Fo
     """A body named by its level only: 省委, 市科技局, 省科技创新工作领导小组 (the level word
     may be a token of its own, at the start of a run of common nouns)."""
     j = i
-    while (j > 0 and i - j < MAX_INSIDE and tokens[j - 1].end == tokens[j].start
-           and tokens[j - 1].tag in ("n", "vn", "nz") and not _text(text, tokens[j]).startswith(LOCAL_LEVELS)):
+    while (j > 0 and i - j <= MAX_INSIDE + 1 and tokens[j - 1].end == tokens[j].start
+           and tokens[j - 1].tag in ("n", "vn", "nz", "a") and not _text(text, tokens[j]).startswith(LOCAL_LEVELS)):
         j -= 1
     word = text[tokens[j].start:tokens[i].end]
     local = next((level for level in LOCAL_LEVELS if word.startswith(level)), None)
@@ -305,6 +306,12 @@ def _local(text: str, tokens: list[Token], i: int, places: Gazetteer) -> list[Fo
     if not _local_body(word, local):
         return []
     return [Found(tokens[j].start, tokens[i].end, "institution", word, local=local)]
+
+
+def _level_word_before(text: str, tokens: list[Token], start: int) -> bool:
+    """The name starts right after a level word standing alone (省 + 国家…中心)."""
+    before = next((t for t in tokens if t.end == start), None)
+    return before is not None and _text(text, before) in LOCAL_LEVELS and before.tag in ("n", "nz")
 
 
 def _local_before_post(token: Token, word: str) -> list[Found]:
@@ -320,6 +327,8 @@ def _local_before_post(token: Token, word: str) -> list[Found]:
 def _local_body(name: str, local: str) -> bool:
     """省科协, 市委, 省产业技术研究院 name a body; 省实验室, 市中心 a rank or a kind at that level."""
     body = name[len(local):]
+    if body.startswith(RANK):
+        return False  # 省级工程技术研究中心: a rank
     return body != forms.org_form(body) or body in forms.GOVERNMENT_FORMS + forms.LOCAL_BODIES
 
 
@@ -401,7 +410,21 @@ def _left_boundary(text: str, tokens: list[Token], i: int, programme: bool = Fal
             if commons > MAX_INSIDE:
                 break
         j -= 1
-    return best
+    return _after_unopened(text, best, token.end) if best is not None else None
+
+
+def _after_unopened(text: str, start: int, end: int) -> int:
+    """企业(yè)某某集团: a closing bracket nothing in the name opened ends what came before it."""
+    depth = 0
+    for position in range(start, end):
+        if text[position] in "(（":
+            depth += 1
+        elif text[position] in ")）":
+            if depth == 0:
+                start = position + 1
+            else:
+                depth -= 1
+    return start
 
 
 def _ends_a_name(text: str, token: Token) -> bool:
@@ -435,6 +458,8 @@ def _joined(name: str) -> bool:
     """Two names joined by a word (…金融局会同…科技厅, …高新区组织…有限公司): not one name."""
     for position in range(2, len(name) - 1):
         left = name[:position]
+        if forms.org_form(name[position:]) == name[position:]:
+            continue  # …学会 + 联合体: the connector opens the head (联合体, 联合会), not a second name
         if (forms.org_form(left) or forms.zone_form(left)) and name[position:].startswith(_CONNECTORS):
             if len(forms.org_form(left) or forms.zone_form(left) or "") > 1 or left.endswith(("局", "厅", "委")):
                 return True
