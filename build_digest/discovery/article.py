@@ -59,12 +59,14 @@ class Placed:
     proposal: Proposal
 
 
-def choose(candidates: list[Found], taken: list[tuple[int, int]]) -> list[Found]:
+def choose(candidates: list[Found], taken: list[tuple[int, int]],
+           places: set[tuple[int, int]] = frozenset()) -> list[Found]:
     """Longest first. The registry wins: a candidate never crosses a registry mention, and
-    holds registry names only when one opens it and its own head ends it (中国科学院 +
+    holds registry names only when its own head ends it and one opens it (中国科学院 +
     长春应用化学研究所 is the institute, 中国科学院 + 新疆 + 分院 the branch, 杭州 + 湾大湾区 the
-    bay area); the registry's mentions stay, nested inside it, so the article keeps every tag
-    the registry gave it."""
+    bay area) or they are places inside an organisation's name (某集团 + 浙江 + 某材料有限公司);
+    the registry's mentions stay, nested inside it, so the article keeps every tag the
+    registry gave it."""
     order = sorted(candidates, key=lambda f: (-(f.end - f.start), f.start, TYPE_ORDER.get(f.type, 9)))
     chosen: list[Found] = []
     used: list[tuple[int, int]] = []
@@ -75,8 +77,11 @@ def choose(candidates: list[Found], taken: list[tuple[int, int]]) -> list[Found]
         if clashes:
             if found.type == "person" or len(clashes) > 1 and found.type == "region":
                 continue
-            if clashes[0][0] != found.start or max(e for _, e in clashes) >= found.end:
-                continue  # a registry name must open the longer name, which ends with its own head
+            if clashes[0][0] < found.start or max(e for _, e in clashes) >= found.end:
+                continue  # a registry name crosses the candidate, or ends it (the head is not its own)
+            opening = clashes[0][0] == found.start
+            if not opening and (found.type == "region" or any(c not in places for c in clashes)):
+                continue  # inside a name, only places (某集团 + 浙江 + 某有限公司)
         used.append((found.start, found.end))
         chosen.append(found)
     return sorted(chosen, key=lambda f: f.start)

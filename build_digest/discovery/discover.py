@@ -96,9 +96,10 @@ class Discovery:
                 found = [f for f in found if f.type == "person"]
             elif index <= FIRST_CAPTION:
                 found = [f for f in found if not _photographer(text, f)]
-            taken = [(m.start, m.end) for m in article.mentions if m.paragraph == index]
-            taken_spans[index] = set(taken)
-            chosen = choose(found, taken)
+            mentions = [m for m in article.mentions if m.paragraph == index]
+            taken_spans[index] = {(m.start, m.end) for m in mentions}
+            places = {(m.start, m.end) for m in mentions if self.registry.entities[m.entity_id].type == "region"}
+            chosen = choose(found, sorted(taken_spans[index]), places)
             per_text.append((text, index, chosen))
             everything.extend(chosen)
         anchors, registry_places = self._registry_places(article)
