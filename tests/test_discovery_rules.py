@@ -266,3 +266,17 @@ def test_a_level_word_before_a_national_name_is_the_home_provinces():
     found, _ = discover(Registry(), article(text))
     assert "省国家新型材料基地建设工程中心" in found["辽宁省国家新型材料基地建设工程中心"].aliases
     assert not any(name.startswith("辽宁省级") for name in found)
+
+
+def test_what_a_list_of_bodies_names():
+    text = "市科技局组织青禾生物、远帆智造、北辰药业等3家企业发布技术需求，与青云、松果等公司合作。"
+    found, _ = discover(Registry(), article(text))
+    for name in ("青禾生物", "远帆智造", "北辰药业", "青云", "松果"):
+        assert found[name].type == "company", name
+    places, _ = discover(Registry(), article("四平、辽源等单位参加。"))
+    assert not any(e.type in ("company", "institution") for e in places.values())
+
+
+def test_a_place_and_a_hall_recognised_as_a_place_is_an_institution():
+    found, _ = discover(Registry(), article("代表们参观了大同能源馆、青松转型创新城。"))
+    assert found["大同能源馆"].type == "institution"

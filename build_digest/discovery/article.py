@@ -67,7 +67,7 @@ def choose(candidates: list[Found], taken: list[tuple[int, int]],
     bay area) or they are places inside an organisation's name (某集团 + 浙江 + 某材料有限公司);
     the registry's mentions stay, nested inside it, so the article keeps every tag the
     registry gave it."""
-    order = sorted(candidates, key=lambda f: (-(f.end - f.start), f.start, TYPE_ORDER.get(f.type, 9)))
+    order = sorted(candidates, key=lambda f: (-(f.end - f.start), f.start, f.short, TYPE_ORDER.get(f.type, 9)))
     chosen: list[Found] = []
     used: list[tuple[int, int]] = []
     for found in order:
@@ -205,7 +205,7 @@ def propose(found: Found, context: ArticleContext, surface: str) -> Proposal | N
         name = context.local_full_name(found)
         if name is None:
             return None
-    kind = forms.org_type(name)
+    kind = forms.org_type(name) if forms.org_form(name) else found.type  # a brand: the kind its list gave
     return Proposal(f"org:{name}", kind, name, {surface, *_own_forms(found, context)})
 
 

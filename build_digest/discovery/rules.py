@@ -29,6 +29,10 @@ NAME_CONJUNCTIONS = ("和", "与")
 # At most this many common-noun tokens between a name's first token and its head: longer
 # runs are descriptions (…的行业龙头企业), not names.
 MAX_INSIDE = 5
+# Tags of the tokens a listed body's name is made of (甲、乙等企业): not verbs or prepositions.
+LIST_ITEM = {"ORG", "LOC", "nz", "nw", "n", "vn", "j", "an", "PER"}
+MIN_LISTED, MAX_LISTED = 2, 12  # characters of a listed body's name
+MIN_PLACED_NAME = 4  # a place and a one-character head (大同能源馆) need a word between them
 MAX_ZONE_WORDS = 2  # common nouns between a zone's proper first token and its head (新材料, 化工 循环)
 MAX_NAME = 40  # characters; longer "names" are clauses
 MIN_PROGRAMME_NUMERALS = 2  # 十四五: a plan named by its numbers alone
@@ -85,6 +89,7 @@ def find_names(text: str, tokens: list[Token], places: Gazetteer) -> list[Found]
     found: list[Found] = []
     found += _regions(text, tokens, places)
     found += _organisations(text, tokens, places)
+    found += _listed_organisations(text, tokens, places)
     found += _people(text, tokens, places)
     found += _programmes(text, tokens, places)
     return found
@@ -274,8 +279,9 @@ def _organisations(text: str, tokens: list[Token], places: Gazetteer) -> list[Fo
                 found.append(Found(token.start, token.end, "institution", word, short=True))
             found.extend(_local_before_post(token, word))
             continue
-        if len(head) == 1 and token.tag != "ORG" and word != head and not _sub_unit(text, tokens, i):
-            continue  # 内部, 东部, 场所: a word that merely ends like a head
+        placed = token.tag == "LOC" and len(word) >= MIN_PLACED_NAME and _leading_place(word[:-1], places)
+        if len(head) == 1 and token.tag != "ORG" and word != head and not placed and not _sub_unit(text, tokens, i):
+            continue  # 内部, 东部, 场所: a word that merely ends like a head (某市能源馆 is a name)
         start = _left_boundary(text, tokens, i)
         if start is None or _level_word_before(text, tokens, start):
             found.extend(_local(text, tokens, i, places))  # 省 + 国家某某中心: the province's
@@ -306,6 +312,40 @@ def _local(text: str, tokens: list[Token], i: int, places: Gazetteer) -> list[Fo
     if not _local_body(word, local):
         return []
     return [Found(tokens[j].start, tokens[i].end, "institution", word, local=local)]
+
+
+_LIST_END = re.compile(r"等(?:[\d一二三四五六七八九十百多]+家)?(?:企业|公司|单位|机构|高校|院校|科研院所)")
+
+
+def _listed_organisations(text: str, tokens: list[Token], places: Gazetteer) -> list[Found]:
+    """甲、乙、丙等4家企业 / 与甲、乙等公司: what a list closed by 等 + a kind of body names are
+    bodies of that kind, brands without a legal form included."""
+    found = []
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    for match in _LIST_END.finditer(text):
+        kind = "company" if match.group().endswith(("企业", "公司")) else "institution"
+        end = match.start()
+        while end in ends:
+            first = ends[end]  # the item's tokens run back to a list mark, a verb or a preposition
+            while first > 0 and tokens[first - 1].end == tokens[first].start and tokens[first - 1].tag in LIST_ITEM:
+                first -= 1
+            start = tokens[first].start
+            item = text[start:end]
+            if _listed_name(item, places):
+                found.append(Found(start, end, kind, item))
+            if start == 0 or text[start - 1] != "、" or start - 1 not in ends:
+                break
+            end = start - 1
+    return [f for f in found if f.start in starts]
+
+
+def _listed_name(item: str, places: Gazetteer) -> bool:
+    if not MIN_LISTED <= len(item) <= MAX_LISTED or not all("\u4e00" <= c <= "\u9fff" for c in item):
+        return False
+    if places.lookup(item) or item.endswith(forms.BODY_KINDS) or forms.looks_like_person(item) and len(item) <= 3:
+        return False
+    return not _generic(item) and item[0] not in forms.NOT_A_NAME_START
 
 
 def _level_word_before(text: str, tokens: list[Token], start: int) -> bool:
