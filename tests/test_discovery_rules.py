@@ -280,3 +280,9 @@ def test_what_a_list_of_bodies_names():
 def test_a_place_and_a_hall_recognised_as_a_place_is_an_institution():
     found, _ = discover(Registry(), article("代表们参观了大同能源馆、青松转型创新城。"))
     assert found["大同能源馆"].type == "institution"
+
+
+def test_people_without_a_closing_list_word_a_form_of_address_or_a_doubled_word():
+    found, _ = discover(Registry(), article("市政协副主席俞志明等参加调研。郑老师介绍，列车徐徐驶入车站。"))
+    assert "俞志明" in found and "俞志明等" not in found
+    assert "郑老师" not in found and "徐徐" not in found

@@ -59,6 +59,9 @@ FEATURE_FORMS = ("峡谷", "石窟", "湖", "山", "河", "江", "岛", "峰", "
 MAX_FEATURE_HEAD = 4  # characters of a feature's head after a place (页岩气田): longer is a phrase
 TOWN_FORMS = ("镇", "乡", "街道", "苏木")
 # Words after a name that show it is a street, a newspaper, a product: not a person.
+LIST_CLOSER = "等"
+# Forms of address after a surname (郑老师): how a text calls someone, not the person's name.
+ADDRESS_FORMS = ("老师", "先生", "女士", "师傅", "同志")
 NOT_AFTER_PERSON = ("路", "街", "大道", "记者", "通讯员", "报", "号")
 _SENTENCE = re.compile(r"[。!?;,:、，；：！？\n]")
 _QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\""}
@@ -542,14 +545,17 @@ def _people(text: str, tokens: list[Token], places: Gazetteer) -> list[Found]:
         if token.tag != "PER":
             continue
         name = "".join(_text(text, token).split())
+        end = token.end
+        if len(name) == 4 and name.endswith(LIST_CLOSER) and _text(text, token).endswith(LIST_CLOSER):
+            name, end = name[:-1], end - 1  # 俞某某等: the name before 等
         if not forms.looks_like_person(name) or places.lookup(name) or places.lookup(name[1:]) \
-                or name.endswith(NOT_AFTER_PERSON):
-            continue
-        after = text[token.end:token.end + 3].lstrip()
+                or name.endswith(NOT_AFTER_PERSON + ADDRESS_FORMS) or len(set(name)) == 1:
+            continue  # 徐徐: a reduplicated word; 郑老师: a form of address, not a name
+        after = text[end:end + 3].lstrip()
         if after.startswith(NOT_AFTER_PERSON):
             continue
         role, affiliation = _role(text, tokens, i)
-        found.append(Found(token.start, token.end, "person", name, role=role, affiliation=affiliation))
+        found.append(Found(token.start, end, "person", name, role=role, affiliation=affiliation))
     return found
 
 
