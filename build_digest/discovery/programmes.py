@@ -106,7 +106,7 @@ def _congresses(text: str) -> list[tuple[int, int, str]]:
 def _vocabulary(text: str, places: Gazetteer) -> list[tuple[int, int, str]]:
     """Vocabulary forms, with the rank or the place printed right before them: 省级工程技术研究中心
     and 某市瞪羚企业 are that level's or that place's designation."""
-    automaton, _ = _programme_vocabulary()
+    automaton = _programme_vocabulary()
     found = []
     for end, (form, name) in automaton.iter(text):
         start = end + 1 - len(form)
@@ -125,17 +125,16 @@ def _vocabulary(text: str, places: Gazetteer) -> list[tuple[int, int, str]]:
 
 @functools.lru_cache(maxsize=1)
 def _programme_vocabulary():
+    """Form -> (form, programme name), over data/programmes.tsv (loaded once per process)."""
     automaton = ahocorasick.Automaton()
-    names = {}
     for line in DATA.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         name, *rest = line.split("\t")
         for form in [name, *(f for f in (rest[0].split(",") if rest else []) if f)]:
             automaton.add_word(form, (form, name))
-            names[form] = name
     automaton.make_automaton()
-    return automaton, names
+    return automaton
 
 
 def _plain(name: str) -> str:
