@@ -286,3 +286,11 @@ def test_people_without_a_closing_list_word_a_form_of_address_or_a_doubled_word(
     found, _ = discover(Registry(), article("市政协副主席俞志明等参加调研。郑老师介绍，列车徐徐驶入车站。"))
     assert "俞志明" in found and "俞志明等" not in found
     assert "郑老师" not in found and "徐徐" not in found
+
+
+def test_a_registry_programme_with_words_for_what_it_is_stays_the_registrys(tmp_path):
+    registry = make_registry(tmp_path, programs=[{"name": "青松计划"}])
+    made = article("助力青松计划建设战略部署落地。")
+    found, _ = discover(registry, made)
+    assert not any(name.startswith("青松计划") for name in found)
+    assert "qing-song-ji-hua" in made.entity_ids

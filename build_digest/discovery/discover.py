@@ -51,6 +51,8 @@ PROVISIONAL = "?"  # prefix of a discovered mention's id until finish() names th
 FAMILY = {"region": "region", "company": "org", "institution": "org", "program": "program", "person": "person"}
 RULES_ONLY_REACH = 12  # rules only: characters after a place within which an organisation's head must end
 RULES_ONLY_STOPS = set("的和与及在是为对将把被从向了等")  # particles never inside a name
+# Words after a programme's name that say what it is (…战略, …建设), not another programme.
+PROGRAMME_TAILS = ("战略", "建设", "部署", "行动", "工程", "规划", "计划")
 PHOTO_CREDIT = "摄"  # 某某 摄: the photographer's credit
 DESCRIPTION_ENDS = "。!?)"  # a caption's description ends before its credit
 MAX_PLACE_NAME = 12  # characters: the longest division names (…自治县) are shorter
@@ -110,7 +112,7 @@ class Discovery:
         for text, index, chosen in per_text:
             for found in chosen:
                 proposal = propose(found, context, text[found.start:found.end])
-                if proposal is None or self._is_rejected(proposal):
+                if proposal is None or self._is_rejected(proposal) or self._registry_programme_and_words(proposal):
                     continue
                 start = found.start
                 if proposal.level == "zone" and text[start:found.end].endswith(proposal.name):
@@ -232,6 +234,19 @@ class Discovery:
         mentions.sort(key=lambda m: (reading_order(m.paragraph), m.start, -m.end))
         article.mentions = mentions
         article.entity_ids = list(dict.fromkeys(m.entity_id for m in mentions))
+
+    def _registry_programme_and_words(self, proposal: Proposal) -> bool:
+        """某某经济圈 + 建设战略: a registry programme followed by words for what it is, which
+        the registry's own mention (nested at its start) already stands for."""
+        name = proposal.name
+        while proposal.type == "program" and name:
+            tail = next((w for w in PROGRAMME_TAILS if name.endswith(w) and len(name) > len(w)), None)
+            if tail is None:
+                return False
+            name = name[: -len(tail)]
+            if self._registry_names.get(("program", name)) or self._registry_names.get(("region", name)):
+                return True
+        return False
 
     def _registry_entity(self, proposal: Proposal) -> str | None:
         """The registry entity a proposal is (registry wins): same family, by name or form."""
