@@ -294,3 +294,11 @@ def test_a_registry_programme_with_words_for_what_it_is_stays_the_registrys(tmp_
     found, _ = discover(registry, made)
     assert not any(name.startswith("青松计划") for name in found)
     assert "qing-song-ji-hua" in made.entity_ids
+
+
+def test_a_documents_short_form_is_the_document_and_landscape_words_are_no_lake():
+    made = article("《青川市科技成果统计分析报告》(以下简称《分析报告》)出炉。", "根据《分析报告》统计，成果增长。",
+                   "推进山水林田湖草沙系统治理，建设协同创新区外合作机构。")
+    found, _ = discover(Registry(), made)
+    assert "分析报告" in found["青川市科技成果统计分析报告"].aliases and "分析报告" not in found
+    assert not any("湖" in name or name.endswith("新区") for name in found)

@@ -127,6 +127,7 @@ class Discovery:
                 for length, parent in parent_organisations(found, context):
                     if (found.start, found.start + length) not in taken_spans[index] and not self._is_rejected(parent):
                         placed.append(Placed(index, found.start, found.start + length, parent))
+        _one_programme_per_form(placed)
         self._record(article, placed)
 
     def _tokens(self, texts: list[str]) -> list[list[Token]]:
@@ -351,6 +352,21 @@ class Discovery:
                 return owner
             current = place.parent
         return None
+
+
+def _one_programme_per_form(placed: list[Placed]) -> None:
+    """《某某统计分析报告》(以下简称《分析报告》) … 《分析报告》: a later mention of a programme's
+    short form is that programme."""
+    by_form: dict[str, Proposal] = {}
+    for item in placed:
+        if item.proposal.type == "program":
+            for form in sorted(item.proposal.forms):
+                if form != item.proposal.name:
+                    by_form.setdefault(form, item.proposal)
+    for item in placed:
+        owner = by_form.get(item.proposal.name)
+        if item.proposal.type == "program" and owner is not None and owner is not item.proposal:
+            item.proposal = owner
 
 
 def _photographer(caption: str, found) -> bool:

@@ -37,6 +37,7 @@ _EDITION = re.compile(rf"(?:第[{_NUMBER}]+届|首届|(?:19|20)\d\d年度?)")
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9·—\-]"
 _EVENT = re.compile(rf"{_NAME_CHARS}{{2,24}}?(?:{'|'.join(EVENT_HEADS)})")
 MAX_TITLE = 40  # characters: a longer 《》 is a quotation, not a title
+SHORT_FORM_MARK = "简称"  # (以下简称《…》): the short form of the title before it
 # Particles that never sit inside a programme's name: a clause, not a name.
 NOT_IN_NAME = set("的了在是和与及等把被将为")
 _SLOGAN = re.compile(
@@ -59,11 +60,16 @@ def find(text: str, places: Gazetteer) -> list[tuple[int, int, str]]:
 
 
 def _titles(text: str) -> list[tuple[int, int, str]]:
+    """Document titles; a title introduced as the short form of the one before it
+    (《某某统计分析报告》(以下简称《分析报告》)) is that document."""
     found = []
     for match in re.finditer(rf"《([^《》\n]{{2,{MAX_TITLE}}})》", text):
         title = match.group(1).strip()
-        if title.endswith(DOCUMENT_HEADS) and not re.search(r"[。!?;！？；]", title):
-            found.append((match.start(1), match.end(1), _plain(title)))
+        if not title.endswith(DOCUMENT_HEADS) or re.search(r"[。!?;！？；]", title):
+            continue
+        short = text[max(0, match.start() - len(SHORT_FORM_MARK)):match.start()] == SHORT_FORM_MARK
+        name = found[-1][2] if short and found else _plain(title)
+        found.append((match.start(1), match.end(1), name))
     return found
 
 

@@ -152,6 +152,9 @@ def _feature(text: str, tokens: list[Token], i: int) -> list[Found]:
     name = text[token.start:end]
     if not name.endswith(FEATURE_FORMS) or name[0] in forms.NOT_A_NAME_START or _SENTENCE.search(name):
         return []
+    head = next(f for f in FEATURE_FORMS if name.endswith(f))
+    if len(head) == 1 and any(f in name[:-1] for f in FEATURE_FORMS if len(f) == 1):
+        return []  # 山水林田湖: a run of landscape words, not a named lake
     return [Found(token.start, end, "region", name, level="feature")]
 
 
@@ -162,7 +165,7 @@ def _split_zone_head(text: str, tokens: list[Token], i: int) -> str | None:
     word = _text(text, tokens[i])
     joined = text[tokens[i - 1].start:tokens[i].end]
     zone = forms.zone_form(joined)
-    if zone and len(zone) > len(word) and not forms.zone_form(word) and zone.endswith(word):
+    if zone == joined and not forms.zone_form(word):  # the two words are the head, no more (创新 + 区 is not 新区)
         return zone
     return None
 
