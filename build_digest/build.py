@@ -68,6 +68,10 @@ class Paths:
     def work(self) -> Path:
         return self.root / "build"
 
+    @property
+    def recognition_cache(self) -> Path:
+        return self.work / "cache" / "recognition"
+
 
 @dataclass
 class BuildResult:
@@ -144,7 +148,7 @@ def make_discovery(paths: Paths, registry: Registry, warnings: Warnings,
         warnings.add(f"data/{SETTINGS_FILE}", None,
                      f"discovery: the recogniser could not be loaded ({problem}); "
                      "entities are tagged from the registry and the rules only")
-    return Discovery(registry, recogniser, paths.work / "cache" / "recognition", load_rejected(paths.data),
+    return Discovery(registry, recogniser, paths.recognition_cache, load_rejected(paths.data),
                      publish=settings.publish_unreviewed)
 
 

@@ -29,11 +29,18 @@ def page_files(pages: Path, prefixes: tuple[str, ...] = ()) -> list[Path]:
 
 
 def scratch_project(root: Path, pages: list[Path], target: Path) -> pipeline.Paths:
-    """A copy of the project's data with `pages` added to data/articles/."""
+    """A copy of the project's data with `pages` added to data/articles/, sharing the project's
+    recognition cache: entries are keyed by model and exact text, so the copy reads what the
+    project's builds recognised and a page is recognised once, not on every `make eval`."""
     shutil.copytree(root / "data", target / "data")
     for page in pages:
         shutil.copy2(page, target / "data" / "articles" / page.name)
-    return pipeline.Paths(target)
+    paths = pipeline.Paths(target)
+    shared = pipeline.Paths(root).recognition_cache
+    shared.mkdir(parents=True, exist_ok=True)
+    paths.recognition_cache.parent.mkdir(parents=True, exist_ok=True)
+    paths.recognition_cache.symlink_to(shared, target_is_directory=True)
+    return paths
 
 
 def subset_gold(gold: Path, names: set[str], target: Path) -> Path:

@@ -102,10 +102,28 @@ class Paragraph:
     match_text: str = ""  # simplified-script copy of text, same length
 
 
+TITLE = -1  # Mention.paragraph of the title
+BYLINE = -2  # ... of the byline
+FIRST_CAPTION = -3  # ... of captions[0]; captions[k] is FIRST_CAPTION - k
+
+
+def caption_paragraph(index: int) -> int:
+    return FIRST_CAPTION - index
+
+
+def reading_order(paragraph: int) -> tuple[int, int]:
+    """Sort key of a mention's place: title, byline, the paragraphs, then the captions."""
+    if paragraph >= 0:
+        return 1, paragraph
+    if paragraph <= FIRST_CAPTION:
+        return 2, FIRST_CAPTION - paragraph
+    return 0, -paragraph
+
+
 @dataclass
 class Mention:
     entity_id: str
-    paragraph: int  # index into Article.paragraphs; -1 for the title
+    paragraph: int  # index into Article.paragraphs; TITLE, BYLINE, or a caption (caption_paragraph)
     start: int
     end: int
     surface: str
@@ -161,6 +179,16 @@ class Article:
     def body_text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
 
+    def text_of(self, paragraph: int) -> str:
+        """The published text a mention's `paragraph` points into."""
+        if paragraph == TITLE:
+            return self.title
+        if paragraph == BYLINE:
+            return self.byline or ""
+        if paragraph <= FIRST_CAPTION:
+            return self.captions[FIRST_CAPTION - paragraph]
+        return self.paragraphs[paragraph].text
+
 
 @dataclass
 class Entity:
@@ -170,7 +198,6 @@ class Entity:
     slug: str
     aliases: list[str] = field(default_factory=list)
     local_aliases: list[str] = field(default_factory=list)
-    pinyin: str = ""
     name_en: str | None = None
     description: str | None = None
     parent: str | None = None  # entity id
@@ -185,6 +212,14 @@ class Entity:
     @property
     def url(self) -> str:
         return f"{TYPE_DIRS[self.type]}/{self.slug}/"
+
+    @property
+    def pinyin(self) -> str:
+        """The name in pinyin for readers: computed when a page or the export asks, so that
+        checking a registry of thousands of entities never pays for it."""
+        from build_digest.slugs import pinyin_display
+
+        return pinyin_display(self.name)
 
 
 @dataclass

@@ -11,7 +11,7 @@ shows them without their text.
 
 from __future__ import annotations
 
-from build_digest.model import Article, Source
+from build_digest.model import BYLINE, TITLE, Article, Source
 
 EXCERPT = "excerpt"
 FULL = "full"
@@ -37,7 +37,7 @@ def cut_to_excerpt(article: Article) -> None:
     article.paragraphs = [article.paragraphs[first]] if first is not None else []
     kept = []
     for mention in article.mentions:
-        if mention.paragraph < 0:  # headline or byline: published
+        if mention.paragraph in (TITLE, BYLINE):  # published; captions (below -2) are not
             kept.append(mention)
         elif mention.paragraph == first:
             mention.paragraph = 0

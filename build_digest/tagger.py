@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from build_digest.model import Article, Mention
+from build_digest.model import BYLINE, TITLE, Article, Mention, caption_paragraph, reading_order
 from build_digest.registry import Registry
 from build_digest.textutil import match_form
 
@@ -78,7 +78,7 @@ class Tagger:
         home = article.home_region
         title_match = match_form(article.title)
         for start, end, entity_id in self.find(title_match, home):
-            mentions.append(Mention(entity_id, -1, start, end, article.title[start:end]))
+            mentions.append(Mention(entity_id, TITLE, start, end, article.title[start:end]))
         for index, paragraph in enumerate(article.paragraphs):
             for start, end, entity_id in self.find(paragraph.match_text, home):
                 mentions.append(Mention(entity_id, index, start, end, paragraph.text[start:end]))
@@ -86,15 +86,13 @@ class Tagger:
             byline = match_form(article.byline)
             for start, end, entity_id in self.find(byline, home):
                 if self.registry.entities[entity_id].type == "person":
-                    mentions.append(Mention(entity_id, -2, start, end, article.byline[start:end]))
+                    mentions.append(Mention(entity_id, BYLINE, start, end, article.byline[start:end]))
+        for index, caption in enumerate(article.captions):
+            for start, end, entity_id in self.find(match_form(caption), home):
+                mentions.append(Mention(entity_id, caption_paragraph(index), start, end, caption[start:end]))
         article.mentions = mentions
         article.entity_ids = list(
-            dict.fromkeys(
-                m.entity_id
-                for m in sorted(
-                    mentions, key=lambda m: (m.paragraph if m.paragraph >= 0 else -10 - m.paragraph, m.start)
-                )
-            )
+            dict.fromkeys(m.entity_id for m in sorted(mentions, key=lambda m: (reading_order(m.paragraph), m.start)))
         )
         article.topic_ids = self.topics_of(article)
 

@@ -60,3 +60,20 @@ def test_scores_a_scratch_copy_with_only_the_page_files(tmp_path):
     # The project's own data is untouched.
     assert sorted(p.name for p in (ROOT / "data" / "articles").iterdir()) == before
 
+
+
+def test_scratch_copy_reads_and_fills_the_projects_recognition_cache(tmp_path):
+    """`make eval` pays recognition once per page text, not on every run: the scratch copy's
+    cache is the project's own."""
+    from build_digest.build import Paths
+    from build_digest.evaluate import scratch_project
+
+    root = tmp_path / "project"
+    (root / "data" / "articles").mkdir(parents=True)
+    page = tmp_path / "x01.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    copy = scratch_project(root, [page], tmp_path / "scratch")
+    (copy.recognition_cache / "entry.json").write_text("[]", encoding="utf-8")
+    assert (Paths(root).recognition_cache / "entry.json").read_text(encoding="utf-8") == "[]"
+    assert (copy.articles / "x01.txt").is_file()
+    assert not (root / "data" / "articles" / "x01.txt").exists()

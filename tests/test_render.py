@@ -25,6 +25,15 @@ def test_byline_quoted_only_when_the_body_never_names_the_entity():
     assert mention_sentences(article, "x") == ["本报记者 **张三**"]
 
 
+def test_a_caption_is_quoted_when_only_the_caption_names_the_entity():
+    from build_digest.model import caption_paragraph
+
+    article = article_with("正文没有提到。", [])
+    article.captions = ["图为甲研究所实验室。"]
+    article.mentions = [Mention("x", caption_paragraph(0), 2, 6, "甲研究所")]
+    assert mention_sentences(article, "x") == ["图为**甲研究所**实验室。"]
+
+
 def test_untrusted_text_is_escaped_for_markdown_and_html():
     assert text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
     assert text("# 标题 [链接](javascript:x) {{ x }} | `a`") == (

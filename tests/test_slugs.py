@@ -37,3 +37,24 @@ def test_same_name_told_apart_by_parent_not_order(tmp_path):
     expected = {"gu-lou-qu-fu-zhou-shi", "gu-lou-qu-nan-jing-shi"}
     assert expected <= set(forward.entities) and expected <= set(backward.entities)
     assert forward.entities["gu-lou-qu-nan-jing-shi"].parent == "nan-jing-shi"
+
+
+def test_syllables_are_pypinyins_own_for_every_division_and_mixed_text():
+    """Slugs are converted word by word (faster at thousands of names): the syllables must be
+    exactly what pypinyin gives for the whole name, or published URLs would move."""
+    import random
+
+    from pypinyin import Style, lazy_pinyin
+
+    from build_digest.discovery.gazetteer import gazetteer
+    from build_digest.slugs import clear_caches, pinyin_words
+
+    places = gazetteer()
+    rng = random.Random(5)
+    pool = sorted({c for name in places.by_name for c in name}) + list("AB12 -·()")
+    names = list(places.by_name) + list(places.by_short)
+    names += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    names += ["重庆银行", "长春长生", "OLED靶材", "银行行长", "音乐乐器", "5G基站", "单县"]
+    clear_caches()
+    differing = [n for n in names if pinyin_words(n) != [w.lower() for w in lazy_pinyin(n, style=Style.NORMAL)]]
+    assert differing == []

@@ -81,3 +81,18 @@ def test_article_tags_title_body_byline_and_topics(tmp_path):
     assert article.topic_ids == ["xitu"]
     body_mentions = [m for m in article.mentions if m.paragraph == 1]
     assert body_mentions[0].surface == "天和磁材" and (body_mentions[0].start, body_mentions[0].end) == (0, 4)
+
+
+def test_captions_are_tagged_and_quoted_where_they_point(tmp_path):
+    """An entity named only under a picture is the article's too; its mention points into the
+    caption it was printed in."""
+    from build_digest.model import caption_paragraph
+
+    t = tagger(tmp_path)
+    article = Article(source="x.txt", title="产能提升", captions=["图为包头稀土研究院实验室。", "哈工大学生参观。"])
+    article.paragraphs = [Paragraph(text="钕铁硼产能提升。", lines=[1], match_text="钕铁硼产能提升。")]
+    t.tag(article)
+    assert article.entity_ids == ["bao-tou-xi-tu-yan-jiu-yuan", "ha-er-bin-gong-ye-da-xue"]
+    mention = next(m for m in article.mentions if m.entity_id == "ha-er-bin-gong-ye-da-xue")
+    assert mention.paragraph == caption_paragraph(1)
+    assert article.text_of(mention.paragraph)[mention.start:mention.end] == "哈工大"

@@ -16,14 +16,34 @@ from pathlib import Path
 import ahocorasick
 
 from build_digest.discovery import forms
-from build_digest.discovery.article import ArticleContext, Placed, Proposal, choose, nested_place, propose
+from build_digest.discovery.article import (
+    ArticleContext,
+    Placed,
+    Proposal,
+    administered_zone,
+    choose,
+    nested_place,
+    nested_places,
+    parent_organisations,
+    propose,
+)
 from build_digest.discovery.cache import RecognitionCache
 from build_digest.discovery.gazetteer import Gazetteer, Place, gazetteer
+from build_digest.discovery.home import infer_homes
 from build_digest.discovery.recogniser import Recogniser, Token
 from build_digest.discovery.rules import find_names
-from build_digest.model import Article, Entity, Mention
+from build_digest.model import (
+    BYLINE,
+    FIRST_CAPTION,
+    TITLE,
+    Article,
+    Entity,
+    Mention,
+    caption_paragraph,
+    reading_order,
+)
 from build_digest.registry import Registry
-from build_digest.slugs import pinyin_display, slugify
+from build_digest.slugs import slugify
 from build_digest.textutil import match_form
 
 QUOTES = "“”‘’「」『』\"'"  # printed around a programme's name, not part of it
@@ -31,6 +51,11 @@ PROVISIONAL = "?"  # prefix of a discovered mention's id until finish() names th
 FAMILY = {"region": "region", "company": "org", "institution": "org", "program": "program", "person": "person"}
 RULES_ONLY_REACH = 12  # rules only: characters after a place within which an organisation's head must end
 RULES_ONLY_STOPS = set("的和与及在是为对将把被从向了等")  # particles never inside a name
+# Words after a programme's name that say what it is (…战略, …建设), not another programme.
+PROGRAMME_TAILS = ("战略", "建设", "部署", "行动", "工程", "规划", "计划")
+PHOTO_CREDIT = "摄"  # 某某 摄: the photographer's credit
+DESCRIPTION_ENDS = "。!?)"  # a caption's description ends before its credit
+MAX_PLACE_NAME = 12  # characters: the longest division names (…自治县) are shorter
 MIN_RULES_ONLY_PLACE = 3  # rules only: full place names this long or longer (两字 names are too often words)
 
 
@@ -64,34 +89,54 @@ class Discovery:
     def tag(self, article: Article) -> None:
         texts = [match_form(article.title), *(p.match_text for p in article.paragraphs),
                  match_form(article.byline or "")]
-        indexes = [-1, *range(len(article.paragraphs)), -2]
+        indexes = [TITLE, *range(len(article.paragraphs)), BYLINE]
+        # Captions are recognised on their own, so that the cached tokens of the article's
+        # text stay valid whatever its captions are.
+        captions = [match_form(c) for c in article.captions]
         self.articles_seen += 1
-        self.characters += sum(len(t) for t in texts)
-        token_lists = self._tokens(texts)
-        home = self._home_place(article.home_region) or self._publication_place(article.publication)
+        self.characters += sum(len(t) for t in texts + captions)
+        token_lists = self._tokens(texts) + (self._tokens(captions) if captions else [])
+        texts += captions
+        indexes += [caption_paragraph(k) for k in range(len(captions))]
         per_text = []
         everything = []
+        taken_spans: dict[int, set[tuple[int, int]]] = {}
         for text, index, tokens in zip(texts, indexes, token_lists, strict=True):
             found = find_names(text, tokens, self.places)
-            if index == -2:
+            if index == BYLINE:
                 found = [f for f in found if f.type == "person"]
-            taken = [(m.start, m.end) for m in article.mentions if m.paragraph == index]
-            chosen = choose(found, taken)
+            elif index <= FIRST_CAPTION:
+                found = [f for f in found if not _photographer(text, f)]
+            mentions = [m for m in article.mentions if m.paragraph == index]
+            taken_spans[index] = {(m.start, m.end) for m in mentions}
+            places = {(m.start, m.end) for m in mentions if self.registry.entities[m.entity_id].type == "region"}
+            chosen = choose(found, sorted(taken_spans[index]), places)
             per_text.append((text, index, chosen))
             everything.extend(chosen)
-        anchors = self._registry_places(article)
-        context = ArticleContext(self.places, everything, self._registry_names, home, "\n".join(texts))
+        anchors, registry_places = self._registry_places(article)
+        context = ArticleContext(self.places, everything, self._registry_names, [], "\n".join(texts))
         context.anchors.update(anchors)
+        context.add_homes(self._homes(article, everything, registry_places, context))
         placed: list[Placed] = []
         for text, index, chosen in per_text:
             for found in chosen:
                 proposal = propose(found, context, text[found.start:found.end])
-                if proposal is None or self._is_rejected(proposal):
+                if proposal is None or self._is_rejected(proposal) or self._registry_programme_and_words(proposal):
                     continue
-                placed.append(Placed(index, found.start, found.end, proposal))
-                nested = nested_place(found, context)
-                if nested is not None:
-                    placed.append(Placed(index, found.start, found.start + nested[0], nested[1]))
+                start = found.start
+                if proposal.level == "zone" and text[start:found.end].endswith(proposal.name):
+                    start = found.end - len(proposal.name)  # the zone's own name, not a word run into it
+                    proposal.forms = {proposal.name}
+                placed.append(Placed(index, start, found.end, proposal))
+                for offset, length, place in nested_places(found, context):
+                    placed.append(Placed(index, found.start + offset, found.start + offset + length, place))
+                zone = administered_zone(found, context, text[found.start:found.end])
+                if zone is not None and (found.start, found.start + zone[0]) not in taken_spans[index]:
+                    placed.append(Placed(index, found.start, found.start + zone[0], zone[1]))
+                for length, parent in parent_organisations(found, context):
+                    if (found.start, found.start + length) not in taken_spans[index] and not self._is_rejected(parent):
+                        placed.append(Placed(index, found.start, found.start + length, parent))
+        _one_programme_per_form(placed)
         self._record(article, placed)
 
     def _tokens(self, texts: list[str]) -> list[list[Token]]:
@@ -124,16 +169,49 @@ class Discovery:
             options = [p for p in options if p.parent and self.places.places[p.parent].name == parent] or options
         return options[0] if len(options) == 1 else None
 
-    def _registry_places(self, article: Article) -> set[str]:
-        anchors = set()
+    def _registry_places(self, article: Article) -> tuple[set[str], list[Place]]:
+        """The gazetteer places of the registry's region mentions: their keys and those of the
+        places above them, and one place per mention."""
+        anchors, mentioned = set(), []
         for mention in article.mentions:
             entity = self.registry.entities.get(mention.entity_id)
             if entity is not None and entity.type == "region":
                 place = self._place_of(entity)
                 if place is not None:
+                    mentioned.append(place)
                     anchors.add(place.key)
                     anchors.update(p.key for p in self.places.ancestors(place.key))
-        return anchors
+            elif entity is not None and entity.type in ("company", "institution"):
+                place = self._leading_place(entity.name)
+                if place is not None:
+                    mentioned.append(place)
+        return anchors, mentioned
+
+    def _leading_place(self, name: str) -> Place | None:
+        """The one province, city or county an organisation's name starts with (哈尔滨工业大学)."""
+        for length in range(min(len(name) - 1, MAX_PLACE_NAME), 1, -1):
+            options = [p for p in self.places.lookup(name[:length]) if p.level in ("province", "prefecture", "county")]
+            if options:
+                return options[0] if len(options) == 1 else None
+        return None
+
+    def _homes(self, article: Article, found: list, registry_places: list[Place],
+               context: ArticleContext) -> list[Place]:
+        """Where the article is at home: the curator's home_region, else the places the article
+        names (home.py), else the place its publication is named after."""
+        curated = self._home_place(article.home_region)
+        if curated is not None:
+            return [curated, *self.places.ancestors(curated.key)]
+        mentioned = list(registry_places)
+        for item in found:
+            place = _named_place(item, context) if item.type != "program" else self._leading_place(item.name)
+            if place is not None:
+                mentioned.append(place)
+        inferred = infer_homes(self.places, mentioned)
+        if inferred:
+            return inferred
+        published = self._publication_place(article.publication)
+        return [published, *self.places.ancestors(published.key)] if published else []
 
     def _is_rejected(self, proposal: Proposal) -> bool:
         for name in (proposal.name, *proposal.forms):
@@ -159,7 +237,7 @@ class Discovery:
                 self._keep(item.proposal)
                 entity_id = PROVISIONAL + item.proposal.key
             mentions.append(Mention(entity_id, item.paragraph, item.start, item.end, surface))
-        mentions.sort(key=lambda m: (m.paragraph if m.paragraph >= 0 else -10 - m.paragraph, m.start, -m.end))
+        mentions.sort(key=lambda m: (reading_order(m.paragraph), m.start, -m.end))
         article.mentions = mentions
         article.entity_ids = list(dict.fromkeys(m.entity_id for m in mentions))
 
@@ -188,6 +266,19 @@ class Discovery:
             self.registry_forms[entity_id] |= printed
         self.articles_seen += state.articles_seen
         self.characters += state.characters
+
+    def _registry_programme_and_words(self, proposal: Proposal) -> bool:
+        """某某经济圈 + 建设战略: a registry programme followed by words for what it is, which
+        the registry's own mention (nested at its start) already stands for."""
+        name = proposal.name
+        while proposal.type == "program" and name:
+            tail = next((w for w in PROGRAMME_TAILS if name.endswith(w) and len(name) > len(w)), None)
+            if tail is None:
+                return False
+            name = name[: -len(tail)]
+            if self._registry_names.get(("program", name)) or self._registry_names.get(("region", name)):
+                return True
+        return False
 
     def _registry_entity(self, proposal: Proposal) -> str | None:
         """The registry entity a proposal is (registry wins): same family, by name or form."""
@@ -267,7 +358,7 @@ class Discovery:
         aliases = sorted(f for f in proposal.forms if f != name)
         entity = Entity(
             id=entity_id, type=proposal.type, name=name, slug=entity_id, aliases=aliases,
-            pinyin=pinyin_display(name), level=proposal.level if proposal.type == "region" else None,
+            level=proposal.level if proposal.type == "region" else None,
             roles=[proposal.role] if proposal.role else [], origin="discovered", reviewed=False,
         )
         if proposal.place is not None and proposal.place.longitude is not None:
@@ -294,6 +385,36 @@ class Discovery:
         return None
 
 
+def _one_programme_per_form(placed: list[Placed]) -> None:
+    """《某某统计分析报告》(以下简称《分析报告》) … 《分析报告》: a later mention of a programme's
+    short form is that programme."""
+    by_form: dict[str, Proposal] = {}
+    for item in placed:
+        if item.proposal.type == "program":
+            for form in sorted(item.proposal.forms):
+                if form != item.proposal.name:
+                    by_form.setdefault(form, item.proposal)
+    for item in placed:
+        owner = by_form.get(item.proposal.name)
+        if item.proposal.type == "program" and owner is not None and owner is not item.proposal:
+            item.proposal = owner
+
+
+def _photographer(caption: str, found) -> bool:
+    """记者 某某 摄 after a picture's description: who took the photo, not whom it shows."""
+    return (found.type == "person" and caption[found.end:].lstrip().startswith(PHOTO_CREDIT)
+            and any(mark in caption[:found.start] for mark in DESCRIPTION_ENDS))
+
+
+def _named_place(found, context: ArticleContext) -> Place | None:
+    """The one place a candidate names: a region, or the place an organisation is named after."""
+    if found.type == "region":
+        place, _ = context.place(found)
+        return place
+    nested = nested_place(found, context)
+    return nested[1].place if nested else None
+
+
 def _drop_provisional(articles: list[Article]) -> None:
     """unreviewed: omit: the discovered mentions go, the registry's stay as they were."""
     for article in articles:
@@ -310,11 +431,7 @@ def _place_label(places: Gazetteer, key: str) -> str:
 
 
 def _surface(article: Article, paragraph: int, start: int, end: int) -> str:
-    if paragraph == -1:
-        return article.title[start:end]
-    if paragraph == -2:
-        return (article.byline or "")[start:end]
-    return article.paragraphs[paragraph].text[start:end]
+    return article.text_of(paragraph)[start:end]
 
 
 def _registry_index(registry: Registry) -> dict[tuple[str, str], str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 # Heads of company names.
 COMPANY_FORMS = (
     "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "银行", "分行", "支行",
-    "合作社", "工厂", "事务所",
+    "合作社", "工厂", "事务所", "厂",
 )
 # Heads of institution names: government and party bodies, universities, institutes,
 # laboratories, associations, media.
@@ -20,6 +20,7 @@ INSTITUTION_FORMS = (
     "大学", "学院", "学校", "中学", "小学", "科学院", "工程院", "研究院", "研究所", "研究中心",
     "设计院", "实验室", "医院", "中心", "联合会", "协会", "学会", "研究会", "促进会", "商会",
     "联盟", "基金会", "科协", "博物馆", "科技馆", "图书馆", "展览馆", "工作站", "办公室",
+    "工会", "总工会", "领导小组", "联合体", "纪念馆", "展示馆", "美术馆", "文化馆", "馆", "解放军",
     "省委", "市委", "县委", "区委", "州委", "厅", "局", "部", "署", "院", "所", "处", "办", "社", "站", "台",
     "委", "会",
 )
@@ -29,6 +30,8 @@ GOVERNMENT_FORMS = (
     "人民代表大会常务委员会", "人大常委会", "管理委员会", "委员会", "管委会", "人民政府", "政府", "党委",
     "人大", "政协", "纪委", "监委", "经信委", "发改委", "发展改革委", "卫健委", "厅", "局", "委", "办公室",
 )
+# Bodies every province, city and county has, named by their level alone (省科协, 市政协, 县委).
+LOCAL_BODIES = ("科协", "政协", "人大", "人大常委会", "总工会", "工会", "妇联", "团委", "委", "党委", "政府")
 ORG_FORMS = tuple(sorted(COMPANY_FORMS + INSTITUTION_FORMS, key=len, reverse=True))
 _COMPANY = set(COMPANY_FORMS)
 # One-character heads are names only after a proper token ("科技厅", "发展和改革委"), never
@@ -37,7 +40,17 @@ SHORT_HEADS = {form for form in ORG_FORMS if len(form) == 1}
 # Boards of an organisation are part of it, not a body of their own (…联盟理事会).
 BOARD_FORMS = ("理事会", "董事会", "监事会", "主席团")
 # Departments inside an organisation (云南省科技厅 + 合作处): the head of a sub-unit.
-SUB_UNIT_FORMS = ("处", "科", "室", "司", "办", "分院", "分公司", "分行", "学院", "研究所", "党委")
+SUB_UNIT_FORMS = (
+    "处", "科", "室", "司", "办", "分院", "分公司", "分行", "学院", "研究所", "党委", "工会", "厂", "中心",
+)
+# Heads of organisations that have sub-units named after them (某大学某学院, 某研究所某分所,
+# 某集团某公司): a name ending with one, followed by a sub-unit, names the parent too.
+PARENT_FORMS = (
+    "大学", "科学院", "工程院", "研究院", "研究所", "实验室", "集团", "股份有限公司", "有限责任公司", "有限公司",
+    "公司", "银行",
+)
+# Legal forms a company's name ends with (its name before them is the company too).
+LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团股份有限公司", "集团公司", "公司")
 # A group's company (新时代集团 + 浙江新能源材料有限公司) is one name; other complete names
 # printed side by side are two (中国科学院近物所 + 甘肃省同位素实验室).
 GROUP_FORMS = ("集团", "集团公司", "公司")
@@ -48,7 +61,10 @@ ZONE_FORMS = tuple(sorted((
     "产业园区", "工业园区", "科技园区", "产业园", "工业园", "科技园", "软件园", "创业园", "物流园",
     "新区", "自贸区", "自由贸易试验区", "综合保税区", "保税区", "科学城", "科技城", "新城", "小镇",
     "示范区", "试验区", "集聚区", "高科技园区", "大湾区", "经济区", "经济带", "经济圈",
+    "都市圈", "创新园", "创新城", "科创城", "科创园", "产业新城", "软件园",
 ), key=len, reverse=True))
+# The bodies that run a zone (某某高新区管委会): their name names the zone too.
+ZONE_ADMIN_FORMS = ("管委会", "管理委员会")
 # A zone named by a short head and the long form it stands for: 兰州高新区 = 兰州高新技术产业开发区.
 ZONE_LONG = {"高新区": "高新技术产业开发区", "经开区": "经济技术开发区"}
 
@@ -95,6 +111,10 @@ GENERIC_BODIES = {
     "省级", "市级", "县级", "国家级", "企业", "行业", "专业", "综合", "服务", "管理", "发展", "研发", "子",
     "分", "总", "新", "大型", "龙头", "骨干", "合作", "联合", "公共", "示范", "孵化", "工作",
 }
+
+
+# Words for kinds of bodies (企业和高校): a list of kinds, never part of one body's name.
+BODY_KINDS = ("企业", "高校", "院校", "院所", "科研院所", "机构", "单位", "部门", "学校", "医院", "政府", "园区")
 
 
 def org_form(name: str) -> str | None:

@@ -43,8 +43,10 @@ class Gazetteer:
     def add(self, place: Place) -> None:
         self.places[place.key] = place
         self.by_name.setdefault(place.name, []).append(place)
-        for form in (place.short, *place.others):
-            if len(form) >= MIN_SHORT and form not in GENERIC_SHORT and form != place.name:
+        if len(place.short) >= MIN_SHORT and place.short not in GENERIC_SHORT and place.short != place.name:
+            self.by_short.setdefault(place.short, []).append(place)
+        for form in place.others:  # written for this project (大湾区): forms of this one place only
+            if len(form) >= MIN_SHORT and form != place.name:
                 self.by_short.setdefault(form, []).append(place)
 
     def lookup(self, form: str) -> list[Place]:

@@ -145,8 +145,8 @@ def _dated(article: Article) -> str:
 def mention_sentences(article: Article, entity_id: str, limit: int = 3) -> list[str]:
     """The sentences that mention the entity, each once, every mention of it in bold, escaped.
 
-    Body sentences come first; the headline or byline is quoted only when the body never
-    names the entity (a reporter known from the byline alone).
+    Body sentences come first; the headline, byline or a caption is quoted only when the body
+    never names the entity (a reporter known from the byline alone).
     """
     mentions = [m for m in article.mentions if m.entity_id == entity_id]
     body = [m for m in mentions if m.paragraph >= 0]
@@ -164,11 +164,7 @@ def mention_sentences(article: Article, entity_id: str, limit: int = 3) -> list[
 
 
 def _mention_source(article: Article, paragraph: int) -> str:
-    if paragraph == -1:
-        return article.title
-    if paragraph == -2:
-        return article.byline or ""
-    return article.paragraphs[paragraph].text
+    return article.text_of(paragraph)
 
 
 def _bold(source: str, start: int, end: int, spans: list) -> str:

@@ -18,6 +18,7 @@ LEVEL_LABELS = {
     "village": "村级",
     "zone": "园区",
     "area": "地域",
+    "feature": "地理",
 }
 DESCRIPTION_CHARS = 60  # a tooltip is a glance: the first words of the curated description
 SENTENCE_MARKS = "。!?！？;；"
