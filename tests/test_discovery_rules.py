@@ -302,3 +302,8 @@ def test_a_documents_short_form_is_the_document_and_landscape_words_are_no_lake(
     found, _ = discover(Registry(), made)
     assert "分析报告" in found["青川市科技成果统计分析报告"].aliases and "分析报告" not in found
     assert not any("湖" in name or name.endswith("新区") for name in found)
+
+
+def test_a_particle_is_not_an_organisations_head():
+    found, _ = discover(Registry(), article("要把某省产业发展所需的技术难题列入榜单,向全社会公开征集解决方案。"))
+    assert not any(name.endswith("发展所") for name in found)

@@ -274,6 +274,11 @@ def _rank(place: Place) -> int:
 
 # --- organisations -------------------------------------------------------------------------
 
+# Tags of function words (particle, preposition, conjunction, adverb, pronoun, verb): a bare
+# one-character head tagged so is part of the sentence's grammar.
+FUNCTION_TAGS = {"u", "p", "c", "d", "r", "v", "xc"}
+
+
 def _organisations(text: str, tokens: list[Token], places: Gazetteer) -> list[Found]:
     found = []
     for i, token in enumerate(tokens):
@@ -288,6 +293,8 @@ def _organisations(text: str, tokens: list[Token], places: Gazetteer) -> list[Fo
         placed = token.tag == "LOC" and len(word) >= MIN_PLACED_NAME and _leading_place(word[:-1], places)
         if len(head) == 1 and token.tag != "ORG" and word != head and not placed and not _sub_unit(text, tokens, i):
             continue  # 内部, 东部, 场所: a word that merely ends like a head (某市能源馆 is a name)
+        if word == head and token.tag in FUNCTION_TAGS:
+            continue  # 所 in 发展所需, 部 in 全部: grammar the recogniser read as such, not a head
         start = _left_boundary(text, tokens, i)
         if start is None or _level_word_before(text, tokens, start):
             found.extend(_local(text, tokens, i, places))  # 省 + 国家某某中心: the province's
