@@ -305,5 +305,5 @@ def test_a_documents_short_form_is_the_document_and_landscape_words_are_no_lake(
 
 
 def test_a_particle_is_not_an_organisations_head():
-    found, _ = discover(Registry(), article("要把某省产业发展所需的技术难题列入榜单,向全社会公开征集解决方案。"))
+    found, _ = discover(Registry(), article("这是一场变革,将甘肃产业发展所需用科技悬赏的形式张榜,借智创新。"))
     assert not any(name.endswith("发展所") for name in found)
