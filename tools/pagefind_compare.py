@@ -33,6 +33,7 @@ from build_digest.registry import load_registry  # noqa: E402
 from build_digest.searchindex import SearchIndexWriter, normal  # noqa: E402
 from build_digest.searchrecords import search_records  # noqa: E402
 
+BATCH = 200  # records sent to the Pagefind process before waiting for its answers
 QUERIES = ("稀土", "高新", "赤峰", "包头稀土高新区", "baotou")
 PAGE = """<!doctype html><meta charset="utf-8"><title>pagefind</title>
 <script type="module">window.pagefind = await import("./pagefind/pagefind.js"); window.ready = true;</script>"""
@@ -43,13 +44,18 @@ def _pagefind(records, output: Path) -> int:
 
     async def run():
         async with PagefindIndex(config=IndexConfig(output_path=str(output))) as index:
-            for record in records:
-                await index.add_custom_record(
-                    url="/" + record.url,
-                    content=f"{record.title}\n{' '.join(record.keys)}\n{record.text}",
-                    language="zh",
-                    meta={"title": record.title},
-                    filters={"kind": [record.kind]},
+            for start in range(0, len(records), BATCH):
+                await asyncio.gather(
+                    *(
+                        index.add_custom_record(
+                            url="/" + record.url,
+                            content=f"{record.title}\n{' '.join(record.keys)}\n{record.text}",
+                            language="zh",
+                            meta={"title": record.title},
+                            filters={"kind": [record.kind]},
+                        )
+                        for record in records[start : start + BATCH]
+                    )
                 )
             await index.write_files(output_path=str(output))
 
@@ -71,7 +77,7 @@ def _browse_pagefind(site: Path) -> list[tuple[str, int, float, int]]:
         for query in QUERIES:
             page = browser.new_context().new_page()  # an empty cache for every query
             fetched = []
-            page.on("requestfinished", fetched.append)
+            page.on("requestfinished", lambda request, fetched=fetched: fetched.append(request))
             page.goto(url)
             page.wait_for_function("() => window.ready")
             start = time.perf_counter()

@@ -211,7 +211,8 @@ function snippet(text, words) {
     var at = folded.indexOf(word);
     if (at >= 0 && (first < 0 || at < first)) first = at;
   });
-  var start = first > SNIPPET_LEAD ? first - SNIPPET_LEAD : 0;
+  // From the start when the first hit shows there; else from a little before the hit.
+  var start = first + SNIPPET_LEAD > SNIPPET ? first - SNIPPET_LEAD : 0;
   var piece = text.slice(start, start + SNIPPET);
   return (start > 0 ? "…" : "") + piece + (start + SNIPPET < text.length ? "…" : "");
 }

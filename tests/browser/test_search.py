@@ -150,6 +150,23 @@ def test_full_width_input_is_normalised(search_tab, typed, normalised, expected)
     assert expected in pages[:TOP], (typed, pages[:TOP])
 
 
+def test_a_word_inside_a_longer_name_finds_it(search_tab, site):
+    """Character pairs, not a word segmenter: 高新 is found inside 包头稀土高新区."""
+    zone = next(e for e in site.data["entities"] if e["name"] == "包头稀土高新技术产业开发区")
+    pages = search_tab.search("高新")
+    assert zone["url"] in pages, pages
+
+
+SHOWN = 20  # results the search worker shows (docs/assets/search-worker.js)
+
+
+def test_the_count_line_says_how_many_pages_match_in_all(search_tab):
+    pages = search_tab.search("稀土")  # in most pages of the small site, more than are shown
+    total = int(search_tab.meta.split(" ")[0].replace(",", ""))
+    assert 0 < len(pages) <= SHOWN < total, search_tab.meta  # Material lists 10, more as one scrolls
+    assert search_tab.meta == f"{total} 个符合条件的结果（显示前 {SHOWN} 个）"
+
+
 def test_a_query_without_hits_says_so(search_tab):
     assert search_tab.search("zzqxjv") == []
     assert search_tab.meta == NO_RESULTS
