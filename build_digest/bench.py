@@ -34,10 +34,13 @@ from pathlib import Path
 from build_digest import build as pipeline
 from build_digest.corpus import Corpus, long_page
 from build_digest.digest import analyse_source
+from build_digest.discovery.bench import discovery_figures
 from build_digest.model import SourceMeta
+from build_digest.pages import GENERATED_DIRS
 from build_digest.problems import Warnings
 from build_digest.reader import read_source
 from build_digest.registry import load_registry
+from build_digest.sitesize import format_shares, size_shares
 from build_digest.tagger import Tagger
 from build_digest.textutil import match_form
 
@@ -107,7 +110,13 @@ def measured(function, *args) -> Run:
 def _build(root: Path) -> dict:
     result = pipeline.build(pipeline.Paths(root))
     digest = result.digest
+    if result.unchanged:
+        return {"stages": dict(result.stages.seconds), "unchanged": True}
     return {
+        "unchanged": False,
+        "cached": result.files_cached,
+        "analysed": result.files_analysed,
+        "changed": len(result.written.changed),
         "stages": dict(result.stages.seconds),
         "work": dict(result.stages.work),
         "articles": len(digest.articles),
@@ -155,11 +164,17 @@ def run_bench(paths: pipeline.Paths, count: int = DEFAULT_ARTICLES, browser: boo
         registry = load_registry(paths.data)
         corpus = Corpus(paths.articles, registry)
         text_bytes = corpus.write(work / "data" / "articles", count)
-        build = measured(_build, work)
+        cold = measured(_build, work)
+        _empty_but_recognition(pipeline.Paths(work))
+        build = measured(_build, work)  # "full build": every stage, the recognition cache warm
         plain = measured(_plain_mkdocs, work)
         site_bytes, site_files = folder_size(work / "site")
         index_bytes, index_files = folder_size(work / "site" / "search")
+        shares = format_shares(size_shares(work / "site"))
         searches = _first_searches(work / "site") if browser else None
+        (work / "data" / "articles" / "bench_new.txt").write_text(corpus.one_more(), encoding="utf-8")
+        one_more = measured(_build, work)
+        nothing = measured(_build, work)
         long_pages = _long_page_shape(registry)
         print(
             _table(
@@ -167,9 +182,46 @@ def run_bench(paths: pipeline.Paths, count: int = DEFAULT_ARTICLES, browser: boo
                 searches, long_pages,
             )
         )
+        print(_rebuild_table(cold, build, one_more, nothing, plain.wall))
+        print(f"\nsite by kind: {shares}")
+        print("\ndiscovery (the first 500 generated articles):")
+        texts = [p.read_text(encoding="utf-8") for p in sorted((work / "data" / "articles").iterdir())[:500]]
+        print("\n".join(discovery_figures(texts)))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def _empty_but_recognition(paths: pipeline.Paths) -> None:
+    """build/ emptied except the recognition cache (recognition runs once per article ever),
+    and the site removed: what a full build starts from."""
+    for child in paths.work.iterdir():
+        if child.is_dir() and child.name == "cache":
+            for cache in child.iterdir():
+                if cache != paths.recognition_cache:
+                    shutil.rmtree(cache) if cache.is_dir() else cache.unlink()
+        else:
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
+    shutil.rmtree(paths.site, ignore_errors=True)
+    for name in GENERATED_DIRS:
+        shutil.rmtree(paths.docs / name, ignore_errors=True)
+
+
+def _rebuild_table(cold: Run, full: Run, one_more: Run, nothing: Run, m: float) -> str:
+    """Full build with the recognition cache cold and warm, one more article, nothing changed."""
+    lines = ["", "| build | wall | × M | analysed / from cache | pages rewritten | peak RSS |",
+             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    rows = [("full build, recognition cache cold (first build ever)", cold),
+            ("full build, recognition cache warm (the target's \"full build\")", full),
+            ("one more article (3 known entities, 1 new)", one_more),
+            ("nothing changed", nothing)]
+    for label, run in rows:
+        info = run.value
+        work = "—" if info["unchanged"] else f"{info['analysed']:,} / {info['cached']:,}"
+        pages = "0 (detected, nothing rendered)" if info["unchanged"] else f"{info['changed']:,}"
+        lines.append(f"| {label} | {run.wall:.2f} s | {run.wall / m:.3f} | {work} | {pages} | "
+                     f"{max(run.peak_rss_mb, run.peak_child_rss_mb):,.0f} MB |")
+    return "\n".join(lines)
 
 
 def _first_searches(site: Path) -> list[tuple[str, int, int, float]] | str:

@@ -27,7 +27,14 @@ from build_digest.keyfigures import write_figure_csvs
 from build_digest.model import ROLES
 from build_digest.pages import GENERATED_DIRS, GENERATED_FILES, PagesWritten, write_pages
 from build_digest.problems import DataError, Problem, Warnings
-from build_digest.published import load_record, redirects, updated_record, write_record, write_redirects
+from build_digest.published import (
+    inline_source_redirects,
+    load_record,
+    redirects,
+    updated_record,
+    write_record,
+    write_redirects,
+)
 from build_digest.registry import Registry, load_registry, load_sources_meta
 from build_digest.render.articles import article_url
 from build_digest.searchindex import INDEX_DIR, STATE_FILE, IndexStats, SearchIndexWriter
@@ -149,7 +156,8 @@ def make_discovery(paths: Paths, registry: Registry, warnings: Warnings,
                      f"discovery: the recogniser could not be loaded ({problem}); "
                      "entities are tagged from the registry and the rules only")
     return Discovery(registry, recogniser, paths.recognition_cache, load_rejected(paths.data),
-                     publish=settings.publish_unreviewed)
+                     publish=settings.publish_unreviewed,
+                     page_min_articles=settings.unreviewed_page_min_articles)
 
 
 def build(paths: Paths, strict: bool = False, stages: Stages | None = None) -> BuildResult:
@@ -188,7 +196,7 @@ def build(paths: Paths, strict: bool = False, stages: Stages | None = None) -> B
     with stages.stage("export"):
         mirror(index, html / INDEX_DIR, keep=MATERIAL_SEARCH_FILES)
         outputs = write_digest_json(result.digest, html)
-        outputs += write_redirects(result.moved, html)
+        outputs += write_redirects({**inline_source_redirects(result.digest), **result.moved}, html)
         outputs += write_feeds(result.digest, html, os.environ.get("SITE_URL", ""))
         outputs += write_figure_csvs(result.digest, html, article_url)
         _prune_outputs(html, outputs, paths.work / "outputs.txt", full=not result.dirty)

@@ -126,6 +126,22 @@ class Corpus:
             lines += [self.rng.choice(CLUTTER), ""]
         return "\n".join(lines)
 
+    def one_more(self) -> str:
+        """The incremental benchmark's new file: an article naming three registry entities of
+        different types and one new organisation, dated after the rest of the corpus."""
+        kinds = [kind for kind in ("region", "company", "program", "institution") if kind in self.names][:3]
+        known = [self._name(kind) for kind in kinds]
+        plain = [s for s in self.sentences if not self.tagger.find(match_form(s))][:3]
+        new = self._organisation()
+        paragraphs = [
+            f"{known[0]}日前召开科技创新工作会议，部署新一年的重点任务。" + (plain[0] if plain else ""),
+            f"{new}负责人表示，将与{known[1]}加强合作，共同推进关键技术攻关。" + "".join(plain[1:]),
+            f"会议提出，继续实施{known[2]}，加快科技成果转化。",
+        ]
+        day = FIRST_DAY + dt.timedelta(days=DAYS)
+        head = [f"{known[0]}部署科技创新重点任务", "", f"发布时间：{day.isoformat()}  来源：{PUBLICATIONS[0]}", ""]
+        return "\n".join(head + [line for p in paragraphs for line in (p, "")])
+
     def write(self, folder: Path, count: int) -> int:
         """`count` files bench_00000.txt, … into folder; returns their size in bytes."""
         folder.mkdir(parents=True, exist_ok=True)

@@ -34,6 +34,10 @@ class Digest:
     articles_of_topic: dict[str, list[str]] = field(default_factory=dict)
     co_mentions: dict[str, Counter] = field(default_factory=dict)
     articles_of_source: dict[str, list[Article]] = field(default_factory=dict)
+    # Files that hold exactly one article (and copy no other): their lines are shown on that
+    # article's page (file -> article id) instead of a page of their own.
+    inline_sources: dict[str, str] = field(default_factory=dict)
+    source_files: dict[str, Source] = field(default_factory=dict)  # by file name
 
     def entity_articles(self, entity_id: str) -> list[Article]:
         return [self.articles[a] for a in self.articles_of_entity.get(entity_id, [])]
@@ -110,7 +114,17 @@ def assemble_digest(sources: list[Source], collected: list[Article], registry: R
     merged.sort(key=lambda a: (a.date or "", a.id), reverse=True)
     digest.articles = {article.id: article for article in merged}
     _index(digest)
+    if discovery is not None:
+        _mark_pageless(digest, discovery.page_min_articles)
     return digest
+
+
+def _mark_pageless(digest: Digest, min_articles: int) -> None:
+    """Unreviewed entities named in fewer articles than the setting asks get no page of their
+    own: still tagged, exported and queued for review, their name plain text where it appears."""
+    for entity in digest.registry.entities.values():
+        if not entity.reviewed and len(digest.articles_of_entity.get(entity.id, [])) < min_articles:
+            entity.paged = False
 
 
 def _index(digest: Digest) -> None:
@@ -132,6 +146,11 @@ def _index(digest: Digest) -> None:
     for article in digest.articles.values():
         by_source[article.source].append(article)
     digest.articles_of_source = dict(by_source)
+    digest.source_files = {source.file: source for source in digest.sources}
+    copied = {extra["file"] for article in digest.articles.values() for extra in article.also_in}
+    digest.inline_sources = {
+        file: found[0].id for file, found in by_source.items() if len(found) == 1 and file not in copied
+    }
     for article in digest.articles.values():
         shared: Counter = Counter()
         for entity_id in article.entity_ids:

@@ -14,6 +14,8 @@ from build_digest.model import Article, Entity, Source, Topic
 from build_digest.render.articles import article_url
 from build_digest.writing import write_if_changed
 
+CO_MENTIONS_EXPORTED = 50
+
 
 def article_data(article: Article) -> dict:
     return {
@@ -34,26 +36,26 @@ def article_data(article: Article) -> dict:
         "also_in": article.also_in,
         "entities": article.entity_ids,
         "topics": article.topic_ids,
-        "figures": [
-            {
-                "value": f.value,
-                "kind": f.kind,
-                "number": f.number,
-                "unit": f.unit,
-                "lower_bound": f.approx,
-                "sentence": f.sentence,
-                "entities": f.entity_ids,
-            }
-            for f in article.figures
-        ],
         "related": [other for other, _ in article.related],
     }
+
+
+def figures_data(article: Article) -> list[dict]:
+    """The article's figures by sentence (a sentence of three figures is written once)."""
+    by_sentence: dict[str, list[dict]] = {}
+    for f in article.figures:
+        by_sentence.setdefault(f.sentence, []).append(
+            {"value": f.value, "kind": f.kind, "number": f.number, "unit": f.unit, "lower_bound": f.approx,
+             "entities": f.entity_ids}
+        )
+    return [{"sentence": sentence, "figures": figures} for sentence, figures in by_sentence.items()]
 
 
 def article_twin(article: Article) -> dict:
     """The article with its text: paragraphs (source lines kept) and mentions with offsets."""
     return {
         **article_data(article),
+        "figures": figures_data(article),
         "standfirst": article.standfirst,
         "captions": article.captions,
         "paragraphs": [{"kind": p.kind, "text": p.text, "lines": p.lines} for p in article.paragraphs],
@@ -79,7 +81,7 @@ def entity_data(entity: Entity, digest: Digest) -> dict:
         "roles": entity.roles,
         "affiliation": entity.affiliation,
         "description": entity.description,
-        "url": entity.url,
+        "url": entity.url if entity.paged else None,  # None: no page of its own (Entity.paged)
         "reviewed": entity.reviewed,
         "coordinates": list(entity.coordinates) if entity.coordinates else None,
         "articles": digest.articles_of_entity.get(entity.id, []),
@@ -87,13 +89,14 @@ def entity_data(entity: Entity, digest: Digest) -> dict:
 
 
 def entity_twin(entity: Entity, digest: Digest) -> dict:
+    """The entity's page as data; its co-mentions the most frequent ones, as the page shows them
+    (all of them would grow with the square of the digest)."""
     co = digest.co_mentions.get(entity.id, {})
+    ranked = sorted(co.items(), key=lambda kv: (-kv[1], kv[0]))[:CO_MENTIONS_EXPORTED]
     return {
         **entity_data(entity, digest),
         "children": [child.id for child in digest.registry.children(entity.id)],
-        "co_mentions": [
-            {"entity": other, "articles": n} for other, n in sorted(co.items(), key=lambda kv: (-kv[1], kv[0]))
-        ],
+        "co_mentions": [{"entity": other, "articles": n} for other, n in ranked],
     }
 
 
@@ -126,17 +129,17 @@ def digest_data(digest: Digest) -> dict:
     }
 
 
-def _write(path: Path, data: dict, indent: int | None = None) -> Path:
-    write_if_changed(path, (json.dumps(data, ensure_ascii=False, indent=indent) + "\n").encode("utf-8"))
+def _write(path: Path, data: dict) -> Path:
+    write_if_changed(path, (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8"))
     return path
 
 
 def write_digest_json(digest: Digest, site_dir: Path) -> list[Path]:
     """digest.json and every page's JSON twin; the files written (digest.json first)."""
     api = site_dir / "api"
-    written = [_write(api / "digest.json", digest_data(digest), indent=1)]
+    written = [_write(api / "digest.json", digest_data(digest))]
     for article in digest.articles.values():
         written.append(_write(api / (article_url(article).rstrip("/") + ".json"), article_twin(article)))
-    for entity in digest.registry.entities.values():
+    for entity in (e for e in digest.registry.entities.values() if e.paged):
         written.append(_write(api / (entity.url.rstrip("/") + ".json"), entity_twin(entity, digest)))
     return written

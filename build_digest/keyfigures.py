@@ -19,7 +19,7 @@ CSV_NAME = "figures.csv"
 # entities named in most articles repeat the same sentences and grew to a quarter of the site
 # (66 MB of 280 MB at 2,000 generated articles); every article's own figures stay complete in
 # its JSON twin and in digest.json.
-CSV_SENTENCES = 300
+CSV_SENTENCES = 100
 # Shown instead of a sentence the publication does not allow us to republish (excerpt mode).
 WITHHELD = "（原文仅摘要转载，此句未收录）"
 CSV_COLUMNS = ("value", "unit", "lower_bound", "printed", "sentence", "date", "article", "title")
@@ -91,7 +91,8 @@ def csv_text(rows: list[FigureSentence], article_url) -> str:
 def write_figure_csvs(digest, site_dir: Path, article_url) -> list[Path]:
     """figures.csv beside every entity and topic page that shows key figures."""
     written = []
-    pages = [(e.url, entity_figures(e, digest.entity_articles(e.id))) for e in digest.registry.entities.values()]
+    pages = [(e.url, entity_figures(e, digest.entity_articles(e.id)))
+             for e in digest.registry.entities.values() if e.paged]
     for topic in digest.registry.topics.values():
         articles = [digest.articles[a] for a in digest.articles_of_topic.get(topic.id, [])]
         pages.append((topic.url, topic_figures(topic, articles)))

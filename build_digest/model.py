@@ -208,6 +208,7 @@ class Entity:
     origin: str = ""  # "file:line" where the curator defined it, or "discovered"
     reviewed: bool = True  # False: found by discovery, not (yet) in the curated registry
     coordinates: tuple[float, float] | None = None  # (longitude, latitude) of a division
+    paged: bool = True  # False: too rarely named, unreviewed, for a page of its own (digest.py)
 
     @property
     def url(self) -> str:

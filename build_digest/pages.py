@@ -55,9 +55,11 @@ def _jobs(digest: Digest) -> list[tuple[str, Callable[[], str]]]:
     for entity_type in ENTITY_TYPES:
         jobs.append((f"{TYPE_DIRS[entity_type]}/index.md", lambda t=entity_type: render_type_index(t, digest)))
     jobs += [(page_path(article_url(a)), lambda a=a: render_article(a, digest)) for a in digest.articles.values()]
-    jobs += [(page_path(e.url), lambda e=e: render_entity(e, digest)) for e in digest.registry.entities.values()]
+    jobs += [(page_path(e.url), lambda e=e: render_entity(e, digest))
+             for e in digest.registry.entities.values() if e.paged]
     jobs += [(page_path(t.url), lambda t=t: render_topic(t, digest)) for t in digest.registry.topics.values()]
-    jobs += [(page_path(source_url(s.file)), lambda s=s: render_source(s, digest)) for s in digest.sources]
+    jobs += [(page_path(source_url(s.file)), lambda s=s: render_source(s, digest))
+             for s in digest.sources if s.file not in digest.inline_sources]
     return jobs
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from build_digest.digest import Digest
-from build_digest.render.articles import article_url
+from build_digest.render.articles import article_url, source_url
 from build_digest.writing import write_if_changed
 
 REDIRECT_MARK = "<!-- digest redirect -->"  # tells a redirect page from a real one
@@ -127,6 +127,12 @@ def redirect_page(target: str, depth: int) -> str:
         f"<script>location.replace(\"{relative}\" + location.hash)</script>\n"
         f"</head><body><p>此页已移至 <a href=\"{relative}\">新地址</a>。</p></body></html>\n"
     )
+
+
+def inline_source_redirects(digest: Digest) -> dict[str, str]:
+    """A file that holds one article has no page of its own: its old URL leads to that article,
+    where its lines are shown (an #L12 anchor carries over)."""
+    return {source_url(file): article_url(digest.articles[only]) for file, only in digest.inline_sources.items()}
 
 
 def write_redirects(moved: dict[str, str], site_dir: Path) -> list[Path]:

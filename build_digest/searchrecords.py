@@ -33,7 +33,7 @@ _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 def search_records(digest: Digest, docs_dir: Path) -> list[SearchRecord]:
     """Every searchable page: generated ones from the model, hand-written ones from docs/."""
     records = [article_record(a) for a in digest.articles.values()]
-    records += [entity_record(e, digest) for e in digest.registry.entities.values()]
+    records += [entity_record(e, digest) for e in digest.registry.entities.values() if e.paged]
     for topic in digest.registry.topics.values():
         text = "关键词：" + "、".join(topic.keywords) + ("。" + topic.description if topic.description else "")
         records.append(

@@ -36,8 +36,10 @@ ENVIRONMENT = ("SITE_URL", "REPO_URL")  # read by mkdocs.yml: a change touches e
 def html_fingerprint(root: Path, hand_written: list[Path]) -> str:
     """What every page's HTML depends on besides its own Markdown."""
     digest = hashlib.sha256()
-    for name in ("mkdocs", "mkdocs-material"):
+    for name in ("mkdocs", "mkdocs-material", "minify-html"):
         digest.update(f"{name}={version(name)}\n".encode())
+    # How MkDocs is run (the page minifier is registered there).
+    digest.update(Path(__file__).with_name("mkdocs_run.py").read_bytes())
     for name in ENVIRONMENT:
         digest.update(f"{name}={os.environ.get(name, '')}\n".encode())
     paths = [root / "mkdocs.yml", *sorted((root / "overrides").rglob("*")), *hand_written]

@@ -57,7 +57,7 @@ def _project(tmp_path: Path, settings: str | None = None) -> pipeline.Paths:
 
 
 def test_discovered_entities_are_exported_unreviewed(tmp_path):
-    paths = _project(tmp_path)
+    paths = _project(tmp_path, "unreviewed_page_min_articles: 1\n")
     pipeline.build(paths, strict=True)
     data = json.loads((paths.site / "api" / "digest.json").read_text(encoding="utf-8"))
     by_name = {e["name"]: e for e in data["entities"]}
@@ -70,6 +70,30 @@ def test_discovered_entities_are_exported_unreviewed(tmp_path):
     assert "未审核" in page
     article = data["articles"][0]
     assert company["id"] in article["entities"]
+
+
+def test_a_name_found_once_is_tagged_but_gets_its_page_with_a_second_article(tmp_path):
+    paths = _project(tmp_path)  # the default: a page from two articles on
+    pipeline.build(paths, strict=True)
+    data = json.loads((paths.site / "api" / "digest.json").read_text(encoding="utf-8"))
+    company = {e["name"]: e for e in data["entities"]}["宁夏青松电气股份有限公司"]
+    assert company["reviewed"] is False and company["url"] is None
+    assert company["id"] in data["articles"][0]["entities"]
+    slug = company["id"]
+    assert not (paths.docs / "companies" / f"{slug}.md").exists()
+    article_page = (paths.docs / (data["articles"][0]["url"].rstrip("/") + ".md")).read_text(encoding="utf-8")
+    assert "宁夏青松电气股份有限公司" in article_page and f"companies/{slug}" not in article_page
+    assert f"companies/{slug}" not in (paths.docs / "companies" / "index.md").read_text(encoding="utf-8")
+
+    second = ("储能实验室在银川揭牌\n\n2024年5月8日，宁夏青松电气股份有限公司与宁夏大学共建的储能实验室揭牌，"
+              "双方将围绕电池管理系统开展联合攻关，首批投入研发经费三千万元。\n")
+    (paths.articles / "second.txt").write_text(second, encoding="utf-8")
+    pipeline.build(paths, strict=True)
+    data = json.loads((paths.site / "api" / "digest.json").read_text(encoding="utf-8"))
+    company = {e["name"]: e for e in data["entities"]}["宁夏青松电气股份有限公司"]
+    assert company["url"] == f"companies/{slug}/"
+    assert "未审核" in (paths.docs / "companies" / f"{slug}.md").read_text(encoding="utf-8")
+    assert (paths.site / "companies" / slug / "index.html").is_file()
 
 
 def test_unreviewed_entities_can_be_left_out_of_the_site(tmp_path):
@@ -102,6 +126,11 @@ def test_a_bad_setting_names_the_file_and_line(tmp_path):
     with pytest.raises(DataError) as error:
         pipeline.check(paths)
     assert "data/discovery.yml:2" in str(error.value)
+    (tmp_path / "count").mkdir()
+    paths = _project(tmp_path / "count", "unreviewed_page_min_articles: 0\n")
+    with pytest.raises(DataError) as error:
+        pipeline.check(paths)
+    assert "data/discovery.yml:1" in str(error.value) and "at least 1" in str(error.value)
 
 
 def test_the_recogniser_is_loaded_once_per_process():

@@ -10,13 +10,13 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from html.parser import HTMLParser
 
 import pytest
 
 from build_digest import build as pipeline
 from build_digest.model import ROLES
 from tests.conftest import copy_project
+from tests.htmltools import structure
 
 # -- invented files ---------------------------------------------------------------------------
 
@@ -130,34 +130,6 @@ def page_html(paths, article: dict) -> str:
     return (paths.site / article["url"] / "index.html").read_text(encoding="utf-8")
 
 
-class _Structure(HTMLParser):
-    """Tags, attributes and script bodies of a page, as a browser would parse them."""
-
-    def __init__(self):
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-        self.scripts: list[str] = []
-        self._in_script = False
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-        self._in_script = tag == "script"
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._in_script = False
-
-    def handle_data(self, data):
-        if self._in_script:
-            self.scripts.append(data)
-
-
-def structure(html: str) -> _Structure:
-    parser = _Structure()
-    parser.feed(html)
-    return parser
-
-
 def main_content(html: str) -> str:
     start = html.index('<article class="md-content__inner')
     return html[start:html.index("</article>", start)]
@@ -241,12 +213,13 @@ def test_untrusted_text_never_executes_or_changes_structure(hostile):
         assert not [t for t, _ in body.tags if t in injected]
         contents.append(content)
     content = "".join(contents)
-    assert "&lt;script&gt;alert(102)&lt;/script&gt;" in content
-    assert "{{ config.site_name }}" in content and '{% include "base.html" %}' in content
-    assert "[点击领取](javascript:alert(103))" in content
-    assert '&lt;a href="javascript:alert(104)"&gt;' in content
-    assert "&lt;img src=x onerror=alert(105)&gt;" in content
-    assert "`代码`、**加粗**、*斜体*、_下划线_、#话题#" in content
+    shown = structure(content).text  # the text a reader sees: the markup arrived as text
+    assert "<script>alert(102)</script>" in shown
+    assert "{{ config.site_name }}" in shown and '{% include "base.html" %}' in shown
+    assert "[点击领取](javascript:alert(103))" in shown
+    assert '<a href="javascript:alert(104)">' in shown
+    assert "<img src=x onerror=alert(105)>" in shown
+    assert "`代码`、**加粗**、*斜体*、_下划线_、#话题#" in shown
 
 
 def test_untrusted_text_is_inert_in_the_page_head(hostile):

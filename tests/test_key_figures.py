@@ -15,6 +15,7 @@ from build_digest.render.articles import article_url
 from build_digest.render.entities import render_entity
 from build_digest.render.hubs import render_topic
 from tests.helpers import make_registry, source_from_text
+from tests.htmltools import hrefs
 
 
 @pytest.mark.parametrize(
@@ -89,8 +90,8 @@ def test_topic_figures_come_from_sentences_with_its_keywords(digest):
 
 def test_site_writes_a_csv_beside_every_page_with_figures(dated):
     paths, _, data = dated
-    pages = [e["url"] for e in data["entities"]] + [t["url"] for t in data["topics"]]
-    with_table = [u for u in pages if 'href="figures.csv"' in (paths.site / u / "index.html").read_text("utf-8")]
+    pages = [e["url"] for e in data["entities"] if e["url"]] + [t["url"] for t in data["topics"]]
+    with_table = [u for u in pages if "figures.csv" in hrefs((paths.site / u / "index.html").read_text("utf-8"))]
     assert with_table
     for url in with_table:
         rows = list(csv.DictReader(io.StringIO((paths.site / url / "figures.csv").read_text("utf-8-sig"))))

@@ -86,7 +86,7 @@ def test_reject_records_the_name_once(tmp_path):
 def test_a_merged_discovered_entity_redirects_to_its_new_page(tmp_path):
     from tests.test_discovery_build import _project
 
-    paths = _project(tmp_path)
+    paths = _project(tmp_path, "unreviewed_page_min_articles: 1\n")  # its page is published
     pipeline.build(paths)
     old = paths.site / "companies" / "ning-xia-qing-song-dian-qi-gu-fen-you-xian-gong-si" / "index.html"
     assert old.exists()

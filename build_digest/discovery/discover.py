@@ -69,9 +69,11 @@ class DiscoveryState:
 
 class Discovery:
     def __init__(self, registry: Registry, recogniser: Recogniser | None, cache_dir: Path | None,
-                 rejected: set[tuple[str, str | None]] = frozenset(), publish: bool = True):
+                 rejected: set[tuple[str, str | None]] = frozenset(), publish: bool = True,
+                 page_min_articles: int = 1):
         self.registry = registry
         self.publish = publish
+        self.page_min_articles = page_min_articles  # articles an unreviewed entity needs for a page
         self.places: Gazetteer = gazetteer()
         self.cache_dir = cache_dir
         self.cache = RecognitionCache(recogniser, cache_dir) if recogniser and cache_dir else None

@@ -13,6 +13,7 @@ from build_digest.problems import DataError, Problem
 SETTINGS_FILE = "discovery.yml"
 REJECTED_FILE = "registry/rejected.yml"
 CHOICES = {"recogniser": ("lac", "none"), "unreviewed": ("publish", "omit")}
+COUNTS = {"unreviewed_page_min_articles": 1}  # whole-number settings and their least value
 TYPES = ("region", "program", "company", "institution", "person")
 
 
@@ -20,6 +21,10 @@ TYPES = ("region", "program", "company", "institution", "person")
 class DiscoverySettings:
     recogniser: str = "lac"  # lac, or none: the registry and the rules only
     unreviewed: str = "publish"  # publish, or omit: leave unreviewed entities out of the site
+    # A name found by the machine in one article only is tagged, exported and queued for review,
+    # but a page of its own waits for a second article (or the curator): most discovered names
+    # are named once, and their pages would be most of a large site (README: "How the site grows").
+    unreviewed_page_min_articles: int = 2
 
     @property
     def publish_unreviewed(self) -> bool:
@@ -39,8 +44,17 @@ def load_settings(data_dir: Path) -> DiscoverySettings:
     values, problems = {}, []
     for key_node, value_node in root.value:
         key, line = key_node.value, key_node.start_mark.line + 1
-        if key not in CHOICES:
-            problems.append(Problem(rel, line, f"unknown setting '{key}'", f"use one of: {', '.join(CHOICES)}"))
+        if key in COUNTS:
+            least = COUNTS[key]
+            if not isinstance(value_node, yaml.ScalarNode) or not value_node.value.isdigit() \
+                    or int(value_node.value) < least:
+                problems.append(Problem(rel, line, f"'{key}' must be a whole number, at least {least}",
+                                        f"write '{key}: {getattr(DiscoverySettings, key)}'"))
+            else:
+                values[key] = int(value_node.value)
+        elif key not in CHOICES:
+            problems.append(Problem(rel, line, f"unknown setting '{key}'",
+                                    f"use one of: {', '.join([*CHOICES, *COUNTS])}"))
         elif not isinstance(value_node, yaml.ScalarNode) or value_node.value not in CHOICES[key]:
             problems.append(Problem(rel, line, f"'{key}' must be one of {', '.join(CHOICES[key])}",
                                     f"write '{key}: {CHOICES[key][0]}'"))

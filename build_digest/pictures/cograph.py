@@ -41,7 +41,8 @@ def _short(name: str) -> str:
 
 
 def cograph(entity: Entity, articles: list[Article], entities: dict[str, Entity], page_url: str) -> str:
-    counts = companions(entity, articles)
+    # Only entities with a page of their own: every node is a link.
+    counts = Counter({e: n for e, n in companions(entity, articles).items() if entities[e].paged})
     if not counts:
         return ""
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], entities[kv[0]].pinyin, kv[0]))[:NEIGHBOURS]

@@ -177,11 +177,11 @@ def locator(region: Entity, place: Place, exact: bool, province: Entity, prefix:
         return ""
     x, y = frame.xy(place)
     where = f"{region.name}在{province.name}的位置" + ("" if exact else f"（标在{place.name}）")
+    shape = f"<title>{esc(province.name)}</title>{land}"
+    if province.paged:
+        shape = f'<a href="{href(page_url, province.url)}" aria-label="{esc(province.name)}">{shape}</a>'
     body = (
-        f'<a href="{href(page_url, province.url)}" aria-label="{esc(province.name)}">'
-        f"<title>{esc(province.name)}</title>"
-        f"{land}</a>"
-        f'<circle class="here-halo" cx="{num(x)}" cy="{num(y)}" r="9"/>'
+        f'{shape}<circle class="here-halo" cx="{num(x)}" cy="{num(y)}" r="9"/>'
         f'<circle class="here" cx="{num(x)}" cy="{num(y)}" r="4"/>'
     )
     return figure("locator", body, LOCATOR, where, esc(where))
@@ -197,7 +197,7 @@ def home_map(digest, page_url: str = "") -> str:
     regions = []
     for entity_id in sorted(digest.articles_of_entity):
         located = coordinate(entity_id, registry)
-        if located:
+        if located and registry.entities[entity_id].paged:
             regions.append((registry.entities[entity_id], located.place, _count(digest, entity_id)))
     return national_map(regions, page_url)
 
@@ -223,7 +223,7 @@ def region_picture(region: Entity, digest) -> str:
             located = coordinate(member.id, registry)
             count = _count(digest, member.id)
             is_child = member.parent == region.id
-            if located and (is_child or count):
+            if located and member.paged and (is_child or count):
                 members.append((member, located.place, count, is_child))
         members.sort(key=lambda m: m[0].id)
         return province_map(region, prefix, members, region.url)

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from build_digest.digest import Digest
-from build_digest.figures import display_value
 from build_digest.keyfigures import WITHHELD
-from build_digest.model import ENTITY_TYPES, TYPE_LABELS, Article
+from build_digest.model import ENTITY_TYPES, TYPE_LABELS, Article, Source
 from build_digest.render import markup
-from build_digest.render.markup import NOT_SEARCHED, date_label, link, page_path, text, text_piece
+from build_digest.render.lines import line_table
+from build_digest.render.markup import (
+    NOT_SEARCHED,
+    date_label,
+    entity_link,
+    figure_value,
+    link,
+    page_path,
+    text,
+    text_piece,
+)
 from build_digest.render.preview import entity_preview
 
 
@@ -17,6 +26,9 @@ def article_url(article: Article) -> str:
 
 def source_url(file_name: str) -> str:
     return f"sources/{file_name.rsplit('.', 1)[0]}/"
+
+
+SOURCE_LINES = "source-lines"  # the anchor of a file's lines on the page of its only article
 
 
 def render_article(article: Article, digest: Digest) -> str:
@@ -42,7 +54,7 @@ def render_article(article: Article, digest: Digest) -> str:
     out.append(_topics_block(article, here, digest))
     out.append(_figures_block(article))
     out.append(_related_block(article, here, digest))
-    out.append(_source_block(article, here))
+    out.append(_source_block(article, here, digest))
     return "".join(out)
 
 
@@ -92,7 +104,7 @@ def _linked_text(article: Article, index: int, here: str, digest: Digest, linked
         linked.add(mention.entity_id)
         entity = digest.registry.entities[mention.entity_id]
         pieces.append(text_piece(paragraph.text[cursor : mention.start]))
-        pieces.append(link(mention.surface, here, page_path(entity.url), title=entity_preview(entity, digest.registry)))
+        pieces.append(entity_link(mention.surface, entity, here, title=entity_preview(entity, digest.registry)))
         cursor = mention.end
     pieces.append(text_piece(paragraph.text[cursor:]))
     return "".join(pieces).strip()
@@ -106,7 +118,8 @@ def _entities_block(article: Article, here: str, registry) -> str:
     for entity_type in ENTITY_TYPES:
         of_type = [entities[e] for e in article.entity_ids if entities[e].type == entity_type]
         if of_type:
-            links = "、".join(link(e.name, here, page_path(e.url), title=entity_preview(e, registry)) for e in of_type)
+            # The article's own paragraphs carry each entity's preview; the list needs none.
+            links = "、".join(entity_link(e.name, e, here) for e in of_type)
             out.append(f"- **{TYPE_LABELS[entity_type]}**：{links}\n")
     return "".join(out) + "\n"
 
@@ -122,10 +135,14 @@ def _topics_block(article: Article, here: str, digest: Digest) -> str:
 def _figures_block(article: Article) -> str:
     if not article.figures:
         return ""
-    rows = [f"## 关键数据{NOT_SEARCHED}\n\n| 数据 | 数值 | 原文 |\n| --- | --- | --- |\n"]
+    # One row per sentence, its figures side by side: a sentence is never printed twice.
+    by_sentence: dict[str, list] = {}
     for figure in article.figures:
-        sentence = text(figure.sentence) or WITHHELD
-        rows.append(f"| **{text(figure.value)}** | {text(display_value(figure))} | {sentence} |\n")
+        by_sentence.setdefault(figure.sentence, []).append(figure)
+    rows = [f"## 关键数据{NOT_SEARCHED}\n\n| 原文 | 数据 |\n| --- | --- |\n"]
+    for sentence, figures in by_sentence.items():
+        values = "<br>".join(figure_value(f) for f in figures)
+        rows.append(f"| {text(sentence) or WITHHELD} | {values} |\n")
     return "".join(rows) + "\n"
 
 
@@ -142,19 +159,38 @@ def _related_block(article: Article, here: str, digest: Digest) -> str:
     return "".join(out) + "\n"
 
 
-def _source_block(article: Article, here: str) -> str:
+def _source_block(article: Article, here: str, digest: Digest) -> str:
     lines = article.body_lines
-    target = page_path(source_url(article.source))
     first = lines[0] if lines else 1
+    inline = digest.inline_sources.get(article.source) == article.id
+    named = text(article.source) if inline else link(article.source, here, page_path(source_url(article.source)),
+                                                    f"L{first}")
     out = [
         f"## 原文出处{NOT_SEARCHED}\n\n"
-        f"来源文件 {link(article.source, here, target, f'L{first}')}，正文第 {_ranges(lines)} 行。"
+        f"来源文件 {named}，正文第 {_ranges(lines)} 行。"
         f"本文数据：{markup.json_twin(article_url(article))}。\n"
     ]
+    if inline:
+        out.append(_other_lines(article, digest.source_files[article.source]))
     for extra in article.also_in:
         other = link(extra["file"], here, page_path(source_url(extra["file"])), f"L{extra['lines'][0]}")
         out.append(f"\n同文亦见 {other}，第 {_ranges(extra['lines'])} 行。\n")
     return "".join(out)
+
+
+def _other_lines(article: Article, source: Source) -> str:
+    """The file's lines other than the body shown above (headline, byline, page furniture),
+    with their roles: how the page was read, for a file that holds this article alone."""
+    body = set(article.body_lines)
+    others = [line for line in source.content_lines if line.number not in body]
+    if not others:
+        return ""
+    table = line_table(source, others)
+    return (
+        f'\n<details class="digest-source-lines" id="{SOURCE_LINES}">\n'
+        f"<summary>原始文件的其余 {len(others)} 行及其分类（编码 {text(source.encoding)}，共 {len(source.lines)} 行）"
+        f"</summary>\n{table}</details>\n"
+    )
 
 
 def _ranges(numbers: list[int]) -> str:

@@ -15,7 +15,7 @@ from build_digest.render import markup
 from build_digest.render.articles import article_url
 from build_digest.render.feedlinks import subscribe_line
 from build_digest.render.keyfigures import figures_block
-from build_digest.render.markup import NOT_SEARCHED, date_label, link, page_path, text, text_piece
+from build_digest.render.markup import NOT_SEARCHED, date_label, entity_link, link, page_path, text, text_piece
 from build_digest.render.preview import LEVEL_LABELS, SENTENCE_MARKS, first_sentence, kind_label
 from build_digest.searchwords import search_terms
 
@@ -24,6 +24,7 @@ UNREVIEWED_NOTE = (
 )
 CO_MENTION_LIMIT = 8
 QUOTED_ARTICLES = 30  # newest articles quoted with their sentences; older ones listed by title
+WITHIN_LIMIT = 30  # members of a region listed with their articles that do not name the region
 
 
 def render_entity(entity: Entity, digest: Digest) -> str:
@@ -84,13 +85,13 @@ def _facts(entity: Entity, here: str, digest: Digest) -> str:
         rows.append(("本地称谓", "、".join(text(a) for a in entity.local_aliases)))
     chain = [entities[entity.parent]] + digest.registry.ancestors(entity.parent) if entity.parent else []
     if chain:
-        rows.append(("上级", " › ".join(link(e.name, here, page_path(e.url)) for e in reversed(chain))))
+        rows.append(("上级", " › ".join(entity_link(e.name, e, here) for e in reversed(chain))))
     if entity.region and entity.region != entity.parent:
         region = entities[entity.region]
-        rows.append(("所在地区", link(region.name, here, page_path(region.url))))
+        rows.append(("所在地区", entity_link(region.name, region, here)))
     if entity.affiliation:
         org = entities[entity.affiliation]
-        rows.append(("单位", link(org.name, here, page_path(org.url))))
+        rows.append(("单位", entity_link(org.name, org, here)))
     if entity.roles:
         rows.append(("职务", "、".join(text(r) for r in entity.roles)))
     rows.append(("数据", markup.json_twin(entity.url)))
@@ -101,10 +102,10 @@ def _members_block(entity: Entity, here: str, digest: Digest) -> str:
     """Children and what sits in the region: a section of its own, so the page's first
     section (name, aliases, search words) stays short and ranks well in search."""
     rows = []
-    children = sorted(digest.registry.children(entity.id), key=lambda e: e.pinyin)
+    children = sorted((c for c in digest.registry.children(entity.id) if c.paged), key=lambda e: e.pinyin)
     if children:
         rows.append(("下级", "、".join(link(c.name, here, page_path(c.url)) for c in children)))
-    located = [e for e in digest.registry.located_in(entity.id) if e.parent != entity.id]
+    located = [e for e in digest.registry.located_in(entity.id) if e.parent != entity.id and e.paged]
     located.sort(key=lambda e: (e.type, e.pinyin))
     if located:
         label = "区内机构、项目与人物" if entity.type == "region" else "相关条目"
@@ -184,7 +185,7 @@ def _co_mentions_block(entity: Entity, articles: list[Article], here: str, diges
     out = [f"## 常一同出现{NOT_SEARCHED}\n\n", cograph(entity, articles, entities, entity.url)]
     for entity_type in ENTITY_TYPES:
         ranked = sorted(
-            ((entities[o], n) for o, n in counts.items() if entities[o].type == entity_type),
+            ((entities[o], n) for o, n in counts.items() if entities[o].type == entity_type and entities[o].paged),
             key=lambda pair: (-pair[1], pair[0].pinyin),
         )[:CO_MENTION_LIMIT]
         if ranked:
@@ -194,21 +195,29 @@ def _co_mentions_block(entity: Entity, articles: list[Article], here: str, diges
 
 
 def _within_block(region: Entity, here: str, digest: Digest) -> str:
-    """What the region's sub-regions and the organisations in it appear in, apart."""
-    inside = digest.registry.within(region.id)
+    """What the region's sub-regions and the organisations in it appear in, apart: the members
+    named most, each with its count and newest article (its own page lists the rest), so a
+    province's page stays the same size however many articles its members gather."""
     direct = set(digest.articles_of_entity.get(region.id, []))
-    rows = []
-    for member in sorted(inside, key=lambda e: (e.type != "region", e.pinyin)):
+    counted = []
+    for member in digest.registry.within(region.id):
         ids = [a for a in digest.articles_of_entity.get(member.id, []) if a not in direct]
-        if ids:
-            links = "；".join(
-                link(digest.articles[a].title, here, page_path(article_url(digest.articles[a]))) for a in ids
-            )
-            rows.append(f"- {link(member.name, here, page_path(member.url))}（{TYPE_LABELS[member.type]}）：{links}\n")
-    if not rows:
+        if ids and member.paged:
+            counted.append((member, ids))
+    if not counted:
         return ""
+    counted.sort(key=lambda pair: (-len(pair[1]), pair[0].type != "region", pair[0].pinyin))
+    rows = []
+    for member, ids in counted[:WITHIN_LIMIT]:
+        newest = digest.articles[ids[0]]
+        rows.append(f"- {link(member.name, here, page_path(member.url))}（{TYPE_LABELS[member.type]}）："
+                    f"{len(ids)} 篇，最新：{link(newest.title, here, page_path(article_url(newest)))}\n")
+    rest = counted[WITHIN_LIMIT:]
+    if rest:
+        rows.append(f"- 另有 {len(rest)} 个条目，见其各自页面。\n")
     return (
-        f"## 辖区内的其他报道{NOT_SEARCHED}\n\n下列报道未直接提及本地区，但提及其下级地区或区内机构。\n\n"
+        f"## 辖区内的其他报道{NOT_SEARCHED}\n\n下列条目所在的报道未直接提及本地区，但提及其下级地区或区内机构"
+        "（按报道数排列）。\n\n"
         + "".join(rows)
         + "\n"
     )

@@ -11,7 +11,7 @@ from build_digest.model import ENTITY_TYPES, TYPE_DIRS, TYPE_LABELS, Article, To
 from build_digest.pictures.regionmap import home_map
 from build_digest.pictures.timeline import timeline
 from build_digest.render import markup
-from build_digest.render.articles import article_url, source_url
+from build_digest.render.articles import SOURCE_LINES, article_url, source_url
 from build_digest.render.feedlinks import subscribe_line
 from build_digest.render.keyfigures import figures_block
 from build_digest.render.markup import date_label, link, page_path, text
@@ -60,7 +60,7 @@ def render_home(digest: Digest) -> str:
         top = [
             (digest.registry.entities[e], len(ids))
             for e, ids in ranked
-            if digest.registry.entities[e].type == entity_type
+            if digest.registry.entities[e].type == entity_type and digest.registry.entities[e].paged
         ][:TOP]
         if top:
             items = "、".join(f"{link(e.name, here, page_path(e.url))}（{n}）" for e, n in top)
@@ -93,14 +93,17 @@ def _initial(name: str) -> str:
 def render_type_index(entity_type: str, digest: Digest) -> str:
     here = f"{TYPE_DIRS[entity_type]}/index.md"
     label = TYPE_LABELS[entity_type]
-    members = sorted(
-        (e for e in digest.registry.entities.values() if e.type == entity_type), key=lambda e: (e.pinyin, e.name)
-    )
+    of_type = [e for e in digest.registry.entities.values() if e.type == entity_type]
+    members = sorted((e for e in of_type if e.paged), key=lambda e: (e.pinyin, e.name))
     out = [
         markup.front_matter(label, f"按拼音排列的全部{label}条目。"),
         f"# {label}\n\n",
         f"共 {len(members)} 个条目，按拼音首字母排列；括号内为提及的报道数。\n\n",
     ]
+    pageless = len(of_type) - len(members)
+    if pageless:
+        out.append(f"另有 {pageless} 个程序识别、尚未审核且报道很少的名称未单独成页：它们在报道中照常标注，"
+                   "并列入编辑的审核队列。\n\n")
     groups: dict[str, list] = defaultdict(list)
     for entity in members:
         groups[_initial(entity.name)].append(entity)
@@ -158,7 +161,8 @@ def render_topic(topic: Topic, digest: Digest) -> str:
         out.append(_article_item(article, here))
     entity_counts: Counter = Counter(e for a in articles for e in a.entity_ids)
     if entity_counts:
-        top = sorted(entity_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOPIC_ENTITIES]
+        paged = ((e, n) for e, n in entity_counts.items() if digest.registry.entities[e].paged)
+        top = sorted(paged, key=lambda kv: (-kv[1], kv[0]))[:TOPIC_ENTITIES]
         items = "、".join(
             f"{link(digest.registry.entities[e].name, here, page_path(digest.registry.entities[e].url))}（{n}）"
             for e, n in top
@@ -203,7 +207,10 @@ def render_sources_index(digest: Digest) -> str:
     ]
     for source in digest.sources:
         n = len(digest.articles_of_source.get(source.file, []))
-        out.append(
-            f"- {link(source.file, here, page_path(source_url(source.file)))}（{n} 篇，编码 {text(source.encoding)}）\n"
-        )
+        only = digest.inline_sources.get(source.file)
+        if only:  # its lines are on the page of its only article
+            named = link(source.file, here, page_path(article_url(digest.articles[only])), SOURCE_LINES)
+        else:
+            named = link(source.file, here, page_path(source_url(source.file)))
+        out.append(f"- {named}（{n} 篇，编码 {text(source.encoding)}）\n")
     return "".join(out)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from build_digest.figures import display_value
 from build_digest.keyfigures import CSV_NAME, CSV_SENTENCES, WITHHELD, FigureSentence
 from build_digest.render.articles import article_url
-from build_digest.render.markup import NOT_SEARCHED, date_label, link, page_path, text
+from build_digest.render.markup import NOT_SEARCHED, date_label, figure_value, link, page_path, text
 
 # Newest sentences shown on the page; the CSV beside it has every figure. Keeps the pages of
 # entities named in thousands of articles small.
@@ -32,17 +31,9 @@ def figures_block(rows: list[FigureSentence], here: str, heading: str = "关键�
     for row in rows[:SHOWN_SENTENCES]:
         article = row.article
         when = link(date_label(article.date, article.date_md), here, page_path(article_url(article)))
-        values = "<br>".join(_value(f) for f in row.figures)
+        values = "<br>".join(figure_value(f) for f in row.figures)
         out.append(f"| {when} | {text(row.sentence) or WITHHELD} | {values} |\n")
     return "".join(out) + "\n"
-
-
-def _value(figure) -> str:
-    """'**1.9亿元** = 190,000,000 CNY'; a figure already in its normal form ('8家') stands alone."""
-    normal = display_value(figure)
-    if normal.replace(" ", "") == figure.value.replace(" ", ""):
-        return f"**{text(figure.value)}**"
-    return f"**{text(figure.value)}** = {text(normal)}"
 
 
 def csv_href(url: str) -> str:

@@ -12,6 +12,8 @@ import html
 import posixpath
 import re
 
+from build_digest.figures import display_value
+
 # Characters that start inline Markdown anywhere in a line: code, emphasis, links and images,
 # attribute lists, table cells, escapes. ( ) . - # + are left alone mid-line (escaping them all
 # made Markdown's inline processing a quarter of the build); they only matter at line start.
@@ -48,6 +50,21 @@ def text_piece(value: str) -> str:
 
 def attr(value: str) -> str:
     return html.escape(value, quote=True)
+
+
+def figure_value(figure) -> str:
+    """'**1.9亿元** = 190,000,000 CNY'; a figure already in its normal form ('8家') stands alone."""
+    normal = display_value(figure)
+    if normal.replace(" ", "") == figure.value.replace(" ", ""):
+        return f"**{text(figure.value)}**"
+    return f"**{text(figure.value)}** = {text(normal)}"
+
+
+def entity_link(label: str, entity, from_page: str, title: str = "") -> str:
+    """A link to the entity's page; its name as plain text when it has no page (Entity.paged)."""
+    if not entity.paged:
+        return text(label)
+    return link(label, from_page, page_path(entity.url), title=title)
 
 
 def link(label: str, from_page: str, to_page: str, anchor: str = "", title: str = "") -> str:
