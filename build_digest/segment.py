@@ -272,7 +272,9 @@ def _plan_page_header(lines: list[Line], runs: list[tuple[int, int]], first_text
     headline = chosen is not None
     if headline:
         key = _run_key(lines, runs[chosen])
-        chosen = next(i for i, run in enumerate(runs) if _same_headline(_run_key(lines, run), key))
+        # An earlier printing of the same words wins; a headline too short to compare is its own.
+        chosen = next((i for i, run in enumerate(runs[:chosen]) if _same_headline(_run_key(lines, run), key)),
+                      chosen)
         start, end = runs[chosen]
         following, credited = _next_story_line(lines, end)
         _plan_headline(lines[start:end], credited or _opens_with_dateline(following), plan)

@@ -251,3 +251,10 @@ def test_datelines_of_agencies_and_sites():
                       ("本报讯(记者 王一 通讯员 李二)某地召开科技大会。", "本报")):
         found = roles.dateline(lead)
         assert found is not None and found.org == org, lead
+
+
+def test_a_headline_of_two_characters_above_the_page_metadata_heads_the_article(tmp_path):
+    # Too short to compare with other runs for a repeat: it is still the headline (this crashed).
+    for meta in ("发布时间：2024-06-18  来源：青禾日报", "2024-06-18\n\n本报记者 王明"):
+        [article] = analyse(tmp_path, page("周报", meta, BODY_A, BODY_B))
+        assert article.title == "周报" and body_texts(article) == [BODY_A, BODY_B]
