@@ -32,6 +32,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from build_digest import build as pipeline
+from build_digest.chromium import CHROMIUM, CHROMIUM_ARGS
 from build_digest.corpus import Corpus, long_page
 from build_digest.digest import analyse_source
 from build_digest.discovery.bench import discovery_figures
@@ -48,15 +49,6 @@ DEFAULT_ARTICLES = 10_000
 FIRST_QUERY = "稀土"
 # The search tests' examples (tests/browser/test_search.py): names, aliases, short form, pinyin.
 ENTITY_QUERIES = ("揭榜挂帅", "天和磁材", "包头稀土高新区", "哈工大", "baotou", "赤峰", "包頭")
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SEARCH_PATHS = re.compile(r"/(search/|assets/search-(worker|input)\.js)")  # what a search costs
 RESULT_TIMEOUT_MS = 60_000
 ANALYSIS_STAGES = ("check", "analyse", "model", "render")  # wall time, in the build's own process

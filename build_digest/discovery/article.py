@@ -216,7 +216,7 @@ def _own_forms(found: Found, context: ArticleContext) -> set[str]:
     if found.local:
         own = found.name[len(found.local):]
         head = forms.org_form(own) or ""
-        specific = len(own) > len(head) + 1 and not _generic_words(own[: -len(head)])
+        specific = len(own) > len(head) + 1 and not forms.only_generic_words(own[: -len(head)])
         return {own} if head and specific else set()
     places = nested_places(found, context)
     if not places or len(places) == 1 and places[0][2].level not in ("country", "area"):
@@ -224,16 +224,6 @@ def _own_forms(found: Found, context: ArticleContext) -> set[str]:
     rest = found.name[places[0][1]:]
     head = forms.org_form(rest) or ""
     return {rest} if head and len(rest) > len(head) + 1 else set()
-
-
-def _generic_words(body: str) -> bool:
-    """科技 (局), 产业技术 (研究院): words for a kind, not a name."""
-    while body:
-        word = next((w for w in sorted(forms.GENERIC_BODIES, key=len, reverse=True) if body.startswith(w)), None)
-        if word is None:
-            return False
-        body = body[len(word):]
-    return True
 
 
 def _region(found: Found, context: ArticleContext, surface: str) -> Proposal | None:

@@ -145,3 +145,16 @@ def looks_like_person(name: str) -> bool:
     if not 2 <= len(name) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in name):
         return False
     return name[0] in SURNAMES or name[:2] in COMPOUND_SURNAMES
+
+
+_GENERIC_LONGEST_FIRST = sorted(GENERIC_BODIES, key=len, reverse=True)
+
+
+def only_generic_words(body: str) -> bool:
+    """科技 (局), 产业技术 (研究院): the body is nothing but words for a kind, not a name."""
+    while body:
+        word = next((w for w in _GENERIC_LONGEST_FIRST if body.startswith(w)), None)
+        if word is None:
+            return False
+        body = body[len(word):]
+    return True

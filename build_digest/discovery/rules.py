@@ -539,12 +539,7 @@ def _generic(body: str, head: str = "") -> bool:
         if body.startswith(start) and len(body) > len(start):
             body = body[len(start):]
             break
-    while body:
-        word = next((w for w in sorted(forms.GENERIC_BODIES, key=len, reverse=True) if body.startswith(w)), None)
-        if word is None:
-            return False
-        body = body[len(word):]
-    return True
+    return forms.only_generic_words(body)
 
 
 # --- people --------------------------------------------------------------------------------

@@ -16,17 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from build_digest.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 INSTALL_HINT = (
     "the browser tests need Debian's Chromium and CJK fonts: run `make test` as root (it installs them) "
     "or `sudo apt-get install chromium fonts-noto-cjk`"
