@@ -28,6 +28,7 @@ from build_digest.stages import Stages
 from build_digest.tagger import Tagger
 
 POOL_MIN_FILES = 64  # fewer files than this are analysed in-process: starting workers costs more
+LARGE_DIGEST_FILES = 2000  # ... unless the digest is this large (see analyse_files)
 CHUNK = 8  # files handed to a worker at a time: fewer round trips, still balanced
 
 
@@ -106,7 +107,10 @@ def analyse_files(files: list[Path], metas: dict[str, SourceMeta], setup: Worker
     tasks = [(files[i], metas.get(files[i].name, SourceMeta())) for i in todo]
     workers = workers or len(os.sched_getaffinity(0))
     fresh: list[FileResult] = []
-    if workers > 1 and len(tasks) >= POOL_MIN_FILES:
+    # In a large digest even one new file goes to a spawned worker: the model's session then never
+    # starts in this process, which may fork to render the pages on every core (pages.py).
+    if tasks and workers > 1 and (len(tasks) >= POOL_MIN_FILES or len(files) >= LARGE_DIGEST_FILES):
+        workers = min(workers, len(tasks))
         # "spawn": workers start clean (no model session or lock inherited from this process).
         with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker,
                                  initargs=(setup, discovery is not None)) as pool:

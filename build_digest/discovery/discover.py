@@ -319,11 +319,16 @@ class Discovery:
         """The curated registry plus discovered entities (a new object: the curated one is kept)."""
         merged = Registry(entities=dict(self.registry.entities), topics=self.registry.topics,
                           by_name=self.registry.by_name)
+        surfaces: dict[str, set[str]] = defaultdict(set)  # one pass over the mentions, not one per entity
+        for article in articles:
+            for mention in article.mentions:
+                if mention.entity_id in self.registry_forms:
+                    surfaces[mention.entity_id].add(mention.surface)
         for entity_id, printed in self.registry_forms.items():
             # Forms the text printed for a registry entity (中国 for 中华人民共和国) join its
             # aliases in the digest; the curated registry itself is not changed.
             entity = merged.entities[entity_id]
-            printed = {m.surface for a in articles for m in a.mentions if m.entity_id == entity_id} & printed
+            printed = surfaces.get(entity_id, set()) & printed
             known = {entity.name, *entity.aliases}
             extra = sorted(f for f in printed if f not in known)
             if extra:
