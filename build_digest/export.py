@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from build_digest.digest import Digest
+from build_digest.figures import by_sentence
 from build_digest.model import Article, Entity, Source, Topic
 from build_digest.render.articles import article_url
 from build_digest.writing import write_if_changed
@@ -42,13 +43,14 @@ def article_data(article: Article) -> dict:
 
 def figures_data(article: Article) -> list[dict]:
     """The article's figures by sentence (a sentence of three figures is written once)."""
-    by_sentence: dict[str, list[dict]] = {}
-    for f in article.figures:
-        by_sentence.setdefault(f.sentence, []).append(
-            {"value": f.value, "kind": f.kind, "number": f.number, "unit": f.unit, "lower_bound": f.approx,
-             "entities": f.entity_ids}
-        )
-    return [{"sentence": sentence, "figures": figures} for sentence, figures in by_sentence.items()]
+    return [
+        {
+            "sentence": group[0].sentence,
+            "figures": [{"value": f.value, "kind": f.kind, "number": f.number, "unit": f.unit,
+                         "lower_bound": f.approx, "entities": f.entity_ids} for f in group],
+        }
+        for group in by_sentence(article.figures)
+    ]
 
 
 def article_twin(article: Article) -> dict:

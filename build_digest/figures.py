@@ -57,6 +57,15 @@ def _plain(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def by_sentence(figures: list[Figure]) -> list[list[Figure]]:
+    """Figures grouped by the sentence they stand in (its paragraph and span), in text order:
+    a sentence of three figures is shown and exported once."""
+    groups: dict[tuple[int, tuple[int, int]], list[Figure]] = {}
+    for figure in figures:
+        groups.setdefault((figure.paragraph, figure.span), []).append(figure)
+    return list(groups.values())
+
+
 def display_value(figure: Figure) -> str:
     """The normalised value for a reader: '190,000,000 CNY', '≥30 家', '18 %'."""
     whole, _, fraction = figure.number.partition(".")

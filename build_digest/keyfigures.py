@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_digest.figures import by_sentence
 from build_digest.model import Article, Entity, Figure, Topic
 from build_digest.writing import write_if_changed
 
@@ -55,14 +56,8 @@ def topic_figures(topic: Topic, articles: list[Article]) -> list[FigureSentence]
 def _grouped(articles: list[Article], keep) -> list[FigureSentence]:
     rows: list[FigureSentence] = []
     for article in articles:
-        by_sentence: dict[tuple[int, tuple[int, int]], FigureSentence] = {}
-        for figure in article.figures:
-            if keep(article, figure):
-                key = (figure.paragraph, figure.span)
-                if key not in by_sentence:
-                    by_sentence[key] = FigureSentence(article, figure.sentence, [])
-                by_sentence[key].figures.append(figure)
-        rows.extend(by_sentence.values())
+        kept = [figure for figure in article.figures if keep(article, figure)]
+        rows.extend(FigureSentence(article, group[0].sentence, group) for group in by_sentence(kept))
     return rows
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from build_digest.digest import Digest
+from build_digest.figures import by_sentence
 from build_digest.keyfigures import WITHHELD
 from build_digest.model import ENTITY_TYPES, TYPE_LABELS, Article, Source
 from build_digest.render import markup
@@ -135,14 +136,10 @@ def _topics_block(article: Article, here: str, digest: Digest) -> str:
 def _figures_block(article: Article) -> str:
     if not article.figures:
         return ""
-    # One row per sentence, its figures side by side: a sentence is never printed twice.
-    by_sentence: dict[str, list] = {}
-    for figure in article.figures:
-        by_sentence.setdefault(figure.sentence, []).append(figure)
     rows = [f"## 关键数据{NOT_SEARCHED}\n\n| 原文 | 数据 |\n| --- | --- |\n"]
-    for sentence, figures in by_sentence.items():
-        values = "<br>".join(figure_value(f) for f in figures)
-        rows.append(f"| {text(sentence) or WITHHELD} | {values} |\n")
+    for group in by_sentence(article.figures):
+        values = "<br>".join(figure_value(f) for f in group)
+        rows.append(f"| {text(group[0].sentence) or WITHHELD} | {values} |\n")
     return "".join(rows) + "\n"
 
 
