@@ -117,9 +117,31 @@ GENERIC_BODIES = {
 BODY_KINDS = ("企业", "高校", "院校", "院所", "科研院所", "机构", "单位", "部门", "学校", "医院", "政府", "园区")
 
 
+class _Heads:
+    """The longest of some forms a name ends with, by set lookups of its last characters (one
+    per distinct form length; most words are ruled out by their last character): discovery
+    asks this of every word of every article."""
+
+    def __init__(self, forms: tuple[str, ...]):
+        self.forms = set(forms)
+        self.lengths = sorted({len(form) for form in forms}, reverse=True)
+        self.last_characters = {form[-1] for form in forms}
+
+    def of(self, name: str) -> str | None:
+        if name[-1:] not in self.last_characters:
+            return None
+        for length in self.lengths:
+            if length <= len(name) and name[-length:] in self.forms:
+                return name[-length:]
+        return None
+
+
+_ORG_HEADS, _ZONE_HEADS, _PROGRAMME_HEADS = _Heads(ORG_FORMS), _Heads(ZONE_FORMS), _Heads(PROGRAMME_FORMS)
+
+
 def org_form(name: str) -> str | None:
     """The organisational head `name` ends with (longest), or None."""
-    return next((form for form in ORG_FORMS if name.endswith(form)), None)
+    return _ORG_HEADS.of(name)
 
 
 def org_type(name: str) -> str:
@@ -129,11 +151,11 @@ def org_type(name: str) -> str:
 
 
 def zone_form(name: str) -> str | None:
-    return next((form for form in ZONE_FORMS if name.endswith(form)), None)
+    return _ZONE_HEADS.of(name)
 
 
 def programme_form(name: str) -> str | None:
-    return next((form for form in PROGRAMME_FORMS if name.endswith(form)), None)
+    return _PROGRAMME_HEADS.of(name)
 
 
 def role_of(word: str) -> bool:
