@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,11 +132,11 @@ def analyse(paths: Paths, workers: int | None = None, stages: Stages | None = No
                           repr(settings), discovery.recogniser.id if discovery.recogniser else "rules"))
         cache = AnalysisCache(paths.work / "cache" / "analysis", salt)
         setup = WorkerSetup.of(registry, discovery, settings.recogniser)
-    with stages.stage("analyse", total=len(files)) as advance:
+    with _collector_paused(), stages.stage("analyse", total=len(files)) as advance:
         analysed = analyse_files(files, metas, setup, discovery, cache, workers, advance)
     for result in analysed:
         stages.add_work(result.seconds)
-    with stages.stage("model"):
+    with _collector_paused(), stages.stage("model"):
         sources = [result.source for result in analysed if result.source is not None]
         for result in analysed:
             warnings.items.extend(result.warnings)
@@ -171,6 +174,15 @@ def build(paths: Paths, strict: bool = False, stages: Stages | None = None) -> B
                            stages=stages)
     BuildState.forget(paths.state)  # from here on, a failure makes the next build a full one
     result = analyse(paths, stages=stages)
+    gc.freeze()  # the finished model stays until the end: later collections need not walk it
+    try:
+        return _write_site(paths, strict, stages, result, previous, html_key)
+    finally:
+        gc.unfreeze()
+
+
+def _write_site(paths: Paths, strict: bool, stages: Stages, result: BuildResult, previous: BuildState | None,
+                html_key: str) -> BuildResult:
     if strict and len(result.warnings):
         raise StrictFailure("\n".join(str(w) for w in result.warnings))
     record = load_record(paths.published)
@@ -207,6 +219,20 @@ def build(paths: Paths, strict: bool = False, stages: Stages | None = None) -> B
     BuildState(html=html_key, inputs=input_fingerprint(paths), warnings=len(result.warnings),
                files=result.files_read).save(paths.state)
     return result
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading and assembling the model makes millions of long-lived objects and hardly any
+    garbage; the collector's full passes over them cost a third of those stages at 10,000
+    articles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _hand_written(paths: Paths) -> list[Path]:

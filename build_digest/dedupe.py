@@ -41,20 +41,17 @@ def merge_duplicates(articles: list[Article]) -> list[Article]:
     kept: list[Article] = []
     by_body: dict[str, Article] = {}  # identical copies: same normalised body
     index: dict[int, list[int]] = {}  # sketch hash -> positions in `kept`
-    sketches: list[list[int]] = []  # sketch of each kept article
     for article in articles:
-        key = body_key(article)
-        first = by_body.get(key)
+        if not article.body_key:
+            fingerprint(article)
+        first = by_body.get(article.body_key)
         if first is None:
-            shingles = _shingles(article.body_text)
-            sketch = _sketch(shingles) if len(shingles) >= MIN_SHINGLES else []
-            first = _near_copy(shingles, sketch, index, kept, sketches) if sketch else None
+            first = _near_copy(article, index, kept) if article.sketch else None
             if first is None:
                 position = len(kept)
                 kept.append(article)
-                sketches.append(sketch)
-                by_body[key] = article
-                for value in sketch:
+                by_body[article.body_key] = article
+                for value in article.sketch:
                     postings = index.setdefault(value, [])
                     if len(postings) <= COMMON:
                         postings.append(position)
@@ -63,9 +60,14 @@ def merge_duplicates(articles: list[Article]) -> list[Article]:
     return kept
 
 
-def body_key(article: Article) -> str:
-    """Identity of an article's text, whatever its script, punctuation width or spacing."""
-    return hashlib.sha1(_normal(article.body_text).encode("utf-8")).hexdigest()
+def fingerprint(article: Article) -> None:
+    """Set the article's body key (identity of its text, whatever its script, punctuation width
+    or spacing) and sketch. Done with each file's analysis (on every core, and
+    cached), so merging a large digest only compares sketches."""
+    normal = _normal(article.body_text)
+    article.body_key = hashlib.sha1(normal.encode("utf-8")).hexdigest()
+    shingles = _shingles_of_normal(normal)
+    article.sketch = _sketch(shingles) if len(shingles) >= MIN_SHINGLES else []
 
 
 def _record(first: Article, copy: Article) -> None:
@@ -73,13 +75,8 @@ def _record(first: Article, copy: Article) -> None:
     first.also_in.extend(copy.also_in)
 
 
-def _near_copy(
-    shingles: set[int],
-    sketch: list[int],
-    index: dict[int, list[int]],
-    kept: list[Article],
-    sketches: list[list[int]],
-) -> Article | None:
+def _near_copy(article: Article, index: dict[int, list[int]], kept: list[Article]) -> Article | None:
+    sketch = article.sketch
     shared: Counter = Counter()
     for value in sketch:
         postings = index.get(value, ())
@@ -88,11 +85,13 @@ def _near_copy(
     # Only the articles sharing most sketch hashes are estimated (ties to the earlier one).
     top = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_ESTIMATED]
     candidates = [position for position, count in top if count >= CANDIDATE_SHARED]
-    ranked = sorted(((estimate(sketch, sketches[p]), p) for p in candidates), key=lambda item: (-item[0], item[1]))
+    ranked = sorted(((estimate(sketch, kept[p].sketch), p) for p in candidates), key=lambda item: (-item[0], item[1]))
+    shingles = None
     for similarity, position in ranked[:MAX_EXACT]:
         if similarity < ESTIMATE_FLOOR:
             break
         # Shingles are recomputed for the rare candidate rather than kept for every article.
+        shingles = shingles or _shingles(article.body_text)
         if jaccard(shingles, _shingles(kept[position].body_text)) >= NEAR:
             return kept[position]
     return None
@@ -100,7 +99,7 @@ def _near_copy(
 
 def estimate(a: list[int], b: list[int]) -> float:
     """Bottom-k estimate of the Jaccard similarity of two shingle sets from their sketches."""
-    union = heapq.nsmallest(SKETCH, set(a) | set(b))
+    union = sorted(set(a) | set(b))[:SKETCH]
     if not union:
         return 0.0
     both = set(a) & set(b)
@@ -113,8 +112,12 @@ def _normal(text: str) -> str:
 
 
 def _shingles(text: str) -> set[int]:
+    return _shingles_of_normal(_normal(text))
+
+
+def _shingles_of_normal(normal: str) -> set[int]:
     """CRC-32 of every run of SHINGLE characters (fixed-width UTF-32, so slicing is cheap)."""
-    data = _normal(text).encode("utf-32-le")
+    data = normal.encode("utf-32-le")
     width = 4 * SHINGLE
     return {zlib.crc32(data[i : i + width]) for i in range(0, len(data) - width + 1, 4)}
 

@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 import hashlib
-import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from build_digest.dedupe import merge_duplicates
+from build_digest.dedupe import fingerprint, merge_duplicates
 from build_digest.discovery.discover import Discovery
 from build_digest.figures import extract_figures
 from build_digest.metadata import apply_metadata, page_facts
 from build_digest.model import Article, Source
 from build_digest.problems import Warnings
 from build_digest.registry import Registry
+from build_digest.related import relate
 from build_digest.rights import apply_rights
 from build_digest.segment import segment
 from build_digest.slugs import slugify
 from build_digest.stages import Stages
 from build_digest.tagger import Tagger
 
-RELATED_LIMIT = 5
 TITLE_SLUG_MAX = 48  # characters of headline pinyin in an article URL: long enough to tell, short enough to share
-COMMON_ENTITY = 1000  # entities in more articles than this are left out of relatedness
 
 
 @dataclass
@@ -88,6 +86,7 @@ def analyse_source(source: Source, tagger: Tagger, warnings: Warnings, discovery
         for article in articles:
             article.figures = extract_figures(article)
             article.id = article_id(article)
+            fingerprint(article)
     return articles
 
 
@@ -151,14 +150,4 @@ def _index(digest: Digest) -> None:
     digest.inline_sources = {
         file: found[0].id for file, found in by_source.items() if len(found) == 1 and file not in copied
     }
-    for article in digest.articles.values():
-        shared: Counter = Counter()
-        for entity_id in article.entity_ids:
-            postings = by_entity[entity_id]
-            if len(postings) > COMMON_ENTITY:
-                continue  # named in most articles: says nothing about which are related
-            for other_id in postings:
-                if other_id != article.id:
-                    shared[other_id] += 1
-        # Most shared entities first; among equals the newer article (ids start with the date).
-        article.related = heapq.nlargest(RELATED_LIMIT, shared.items(), key=lambda kv: (kv[1], kv[0]))
+    relate(list(digest.articles.values()), digest.articles_of_entity)

@@ -168,6 +168,8 @@ class Article:
     topic_ids: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     related: list[tuple[str, int]] = field(default_factory=list)  # (article id, shared entities)
+    body_key: str = ""  # identity of the body's text, and the sketch of its shingles (dedupe.py)
+    sketch: list[int] = field(default_factory=list)
     excerpt: bool = False  # only the headline and first paragraph may be published (rights.py)
     full_paragraphs: int = 0  # paragraphs of the full text, for an excerpt
 
