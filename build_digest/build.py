@@ -42,7 +42,14 @@ from build_digest.registry import Registry, load_registry, load_sources_meta
 from build_digest.render.articles import article_url
 from build_digest.searchindex import INDEX_DIR, STATE_FILE, IndexStats, SearchIndexWriter
 from build_digest.searchrecords import search_records
-from build_digest.sitebuild import MATERIAL_SEARCH_FILES, finish_mkdocs, html_fingerprint, mirror, start_mkdocs
+from build_digest.sitebuild import (
+    MATERIAL_SEARCH_FILES,
+    finish_mkdocs,
+    html_fingerprint,
+    mirror,
+    mkdocs_shares,
+    start_mkdocs,
+)
 from build_digest.stages import Stages
 
 
@@ -195,7 +202,7 @@ def _write_site(paths: Paths, strict: bool, stages: Stages, result: BuildResult,
     result.dirty = previous is not None and previous.html == html_key and html.is_dir()
     with stages.stage("mkdocs"):
         run = start_mkdocs(paths.root, html, result.dirty, result.written.changed, result.written.removed,
-                           _sitemap_epoch(result.digest))
+                           _sitemap_epoch(result.digest), mkdocs_shares(result.pages, result.dirty))
         try:
             # MkDocs runs on one core; the search index is written on the other meanwhile.
             with stages.stage("search index"):

@@ -15,6 +15,7 @@ succeeded, so a failed build leaves the previous site intact and servable.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -25,12 +26,15 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import IO
 
+from build_digest.mkdocs_run import SHARE_MANIFEST
+
 # Files MkDocs writes on every build, dirty or not (theme templates and its own outputs).
 REWRITTEN_EVERY_BUILD = ("sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json")
 # Material's own search index: its search plugin writes it (empty) beside ours and its bundle
 # fetches it, so mirroring our index into search/ must leave it there.
 MATERIAL_SEARCH_FILES = ("search_index.json",)
 ENVIRONMENT = ("SITE_URL", "REPO_URL")  # read by mkdocs.yml: a change touches every page
+SHARED_MIN_PAGES = 2000  # a full build of fewer pages runs in one MkDocs process: starting more costs more
 
 
 def html_fingerprint(root: Path, hand_written: list[Path]) -> str:
@@ -49,16 +53,31 @@ def html_fingerprint(root: Path, hand_written: list[Path]) -> str:
     return digest.hexdigest()
 
 
+def mkdocs_shares(pages: int, dirty: bool) -> int:
+    """How many MkDocs processes a build runs: one per core for a large full build."""
+    if dirty or pages < SHARED_MIN_PAGES:
+        return 1
+    return max(1, len(os.sched_getaffinity(0)))
+
+
 @dataclass
-class MkDocsRun:
+class _Process:
     process: subprocess.Popen
     log: IO[str]
+    site_dir: Path
+
+
+@dataclass
+class MkDocsRun:
+    processes: list[_Process]
+    html: Path
     dirty: bool
 
 
 def start_mkdocs(root: Path, html: Path, dirty: bool, changed_pages: list[str], removed_pages: list[str],
-                 epoch: int) -> MkDocsRun:
-    """Start MkDocs on docs/ into `html` (a full build when not `dirty`); returns at once."""
+                 epoch: int, shares: int = 1) -> MkDocsRun:
+    """Start MkDocs on docs/ into `html` (a full build when not `dirty`, in `shares` processes
+    that each write a share of the pages: mkdocs_run.py); returns at once."""
     if dirty:
         _clear_for_dirty_build(root / "docs", html, changed_pages, removed_pages)
     else:
@@ -67,20 +86,51 @@ def start_mkdocs(root: Path, html: Path, dirty: bool, changed_pages: list[str], 
     package_home = str(Path(__file__).resolve().parents[1])  # the runner imports build_digest from here
     path = os.pathsep.join(p for p in (package_home, os.environ.get("PYTHONPATH", "")) if p)
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONPATH=path)
-    command = [sys.executable, "-m", "build_digest.mkdocs_run", str(html)] + (["--dirty"] if dirty else [])
-    # Output goes to a file, not a pipe: nobody reads a pipe while other work goes on.
-    log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
-    process = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
-    return MkDocsRun(process, log, dirty)
+    runner = [sys.executable, "-m", "build_digest.mkdocs_run"]
+    if dirty or shares <= 1:
+        commands = [(html, [*runner, str(html)] + (["--dirty"] if dirty else []))]
+    else:
+        # The first share writes into html itself; the others into folders of their own, whose
+        # pages are moved into html when they finish (their theme files are the same as html's).
+        commands = []
+        for index in range(shares):
+            site_dir = html if index == 0 else _share_dir(html, index)
+            if index:
+                shutil.rmtree(site_dir, ignore_errors=True)
+            commands.append((site_dir, [*runner, str(site_dir), "--share", f"{index}/{shares}"]))
+    processes = []
+    for site_dir, command in commands:
+        # Output goes to a file, not a pipe: nobody reads a pipe while other work goes on.
+        log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+        process = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
+        processes.append(_Process(process, log, site_dir))
+    return MkDocsRun(processes, html, dirty)
 
 
 def finish_mkdocs(run: MkDocsRun) -> str | None:
     """Wait for MkDocs; its output when it failed, else None."""
-    with run.log:
-        run.process.wait()
-        run.log.seek(0)
-        output = run.log.read()
-    return output if run.process.returncode != 0 else None
+    failures = []
+    for share in run.processes:
+        with share.log:
+            share.process.wait()
+            share.log.seek(0)
+            if share.process.returncode != 0:
+                failures.append(share.log.read())
+    if failures:
+        return "\n".join(failures)
+    if len(run.processes) > 1:
+        (run.html / SHARE_MANIFEST).unlink()
+        for share in run.processes[1:]:
+            for page in json.loads((share.site_dir / SHARE_MANIFEST).read_text(encoding="utf-8")):
+                target = run.html / page
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(share.site_dir / page, target)
+            shutil.rmtree(share.site_dir)
+    return None
+
+
+def _share_dir(html: Path, index: int) -> Path:
+    return html.with_name(f"{html.name}-share-{index}")
 
 
 def _html_of(page: str) -> str:
