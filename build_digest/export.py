@@ -16,6 +16,7 @@ from build_digest.render.articles import article_url
 from build_digest.writing import write_if_changed
 
 CO_MENTIONS_EXPORTED = 50
+MENTION_FIELDS = ("entity", "paragraph", "start", "end")
 
 
 def article_data(article: Article) -> dict:
@@ -61,10 +62,10 @@ def article_twin(article: Article) -> dict:
         "standfirst": article.standfirst,
         "captions": article.captions,
         "paragraphs": [{"kind": p.kind, "text": p.text, "lines": p.lines} for p in article.paragraphs],
-        "mentions": [
-            {"entity": m.entity_id, "paragraph": m.paragraph, "start": m.start, "end": m.end, "text": m.surface}
-            for m in article.mentions
-        ],
+        # One row per mention (fields named once: a twin has dozens): the text is
+        # paragraphs[paragraph].text[start:end] (negative paragraphs: see text_of in model.py).
+        "mention_fields": list(MENTION_FIELDS),
+        "mentions": [[m.entity_id, m.paragraph, m.start, m.end] for m in article.mentions],
     }
 
 
@@ -132,7 +133,8 @@ def digest_data(digest: Digest) -> dict:
 
 
 def _write(path: Path, data: dict) -> Path:
-    write_if_changed(path, (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8"))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    write_if_changed(path, (text + "\n").encode("utf-8"))
     return path
 
 

@@ -135,14 +135,17 @@ def test_aliases_and_nested_names_resolve(built):
 
 
 def test_json_twins_point_back_into_the_text(built):
-    paths, _, data = built
+    paths, result, data = built
     for article in data["articles"]:
         twin = json.loads((paths.site / "api" / (article["url"].rstrip("/") + ".json")).read_text(encoding="utf-8"))
         assert twin["id"] == article["id"] and twin["entities"] == article["entities"]
-        for mention in twin["mentions"]:
-            if mention["paragraph"] >= 0:
-                text = twin["paragraphs"][mention["paragraph"]]["text"]
-                assert text[mention["start"]:mention["end"]] == mention["text"]
+        assert twin["mention_fields"] == ["entity", "paragraph", "start", "end"]
+        printed = [m.surface for m in result.digest.articles[article["id"]].mentions]
+        assert len(twin["mentions"]) == len(printed) >= len(article["entities"])
+        for (entity_id, paragraph, start, end), surface in zip(twin["mentions"], printed, strict=True):
+            assert entity_id in article["entities"]
+            if paragraph >= 0:
+                assert twin["paragraphs"][paragraph]["text"][start:end] == surface
     for entity in data["entities"]:
         if not entity["url"]:
             continue
