@@ -37,27 +37,34 @@ class FigureSentence:
 
 def entity_figures(entity: Entity, articles: list[Article]) -> list[FigureSentence]:
     """Figures in sentences that name the entity, newest article first."""
-    return _grouped(articles, lambda article, figure: entity.id in figure.entity_ids)
+    return _grouped(articles, lambda article: [f for f in article.figures if entity.id in f.entity_ids])
 
 
 def topic_figures(topic: Topic, articles: list[Article]) -> list[FigureSentence]:
     """Figures in sentences that contain one of the topic's keywords, newest article first."""
 
-    def about(article: Article, figure: Figure) -> bool:
-        if not figure.sentence or not 0 <= figure.paragraph < len(article.paragraphs):
-            return False  # outside an excerpt: the text it would be judged by is not published
-        paragraph = article.paragraphs[figure.paragraph]
-        start, end = figure.span
-        return any(keyword in paragraph.match_text[start:end] for keyword in topic.keywords)
+    def about(article: Article) -> list[Figure]:
+        kept, mentioned = [], {}  # paragraph -> whether it holds a keyword at all (most do not)
+        for figure in article.figures:
+            if not figure.sentence or not 0 <= figure.paragraph < len(article.paragraphs):
+                continue  # outside an excerpt: the text it would be judged by is not published
+            text = article.paragraphs[figure.paragraph].match_text
+            if figure.paragraph not in mentioned:
+                mentioned[figure.paragraph] = any(keyword in text for keyword in topic.keywords)
+            start, end = figure.span
+            if mentioned[figure.paragraph] and any(keyword in text[start:end] for keyword in topic.keywords):
+                kept.append(figure)
+        return kept
 
     return _grouped(articles, about)
 
 
-def _grouped(articles: list[Article], keep) -> list[FigureSentence]:
+def _grouped(articles: list[Article], kept_of) -> list[FigureSentence]:
     rows: list[FigureSentence] = []
     for article in articles:
-        kept = [figure for figure in article.figures if keep(article, figure)]
-        rows.extend(FigureSentence(article, group[0].sentence, group) for group in by_sentence(kept))
+        kept = kept_of(article)
+        if kept:
+            rows.extend(FigureSentence(article, group[0].sentence, group) for group in by_sentence(kept))
     return rows
 
 

@@ -40,17 +40,22 @@ def _short(name: str) -> str:
     return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1] + "…"
 
 
-def cograph(entity: Entity, articles: list[Article], entities: dict[str, Entity], page_url: str) -> str:
+def cograph(entity: Entity, articles: list[Article], entities: dict[str, Entity], page_url: str,
+            together: Counter | None = None) -> str:
+    """`together`: companions(entity, articles) when the caller has it already (the model does)."""
+    together = companions(entity, articles) if together is None else together
     # Only entities with a page of their own: every node is a link.
-    counts = Counter({e: n for e, n in companions(entity, articles).items() if entities[e].paged})
+    counts = Counter({e: n for e, n in together.items() if entities[e].paged})
     if not counts:
         return ""
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], entities[kv[0]].pinyin, kv[0]))[:NEIGHBOURS]
     chosen = [entity_id for entity_id, _ in ranked]
     pairs: Counter = Counter()
     for article in articles:
-        present = [e for e in chosen if e in article.entity_ids]
-        pairs.update(combinations(present, 2))
+        named = set(article.entity_ids)
+        present = [e for e in chosen if e in named]
+        if len(present) > 1:
+            pairs.update(combinations(present, 2))
     peak = max(n for _, n in ranked)
     edge_peak = max([peak, *pairs.values()])
     width, height = SIZE

@@ -182,7 +182,7 @@ def _co_mentions_block(entity: Entity, articles: list[Article], here: str, diges
     if not counts:
         return ""
     entities = digest.registry.entities
-    out = [f"## 常一同出现{NOT_SEARCHED}\n\n", cograph(entity, articles, entities, entity.url)]
+    out = [f"## 常一同出现{NOT_SEARCHED}\n\n", cograph(entity, articles, entities, entity.url, counts)]
     for entity_type in ENTITY_TYPES:
         ranked = sorted(
             ((entities[o], n) for o, n in counts.items() if entities[o].type == entity_type and entities[o].paged),
