@@ -161,32 +161,47 @@ def _clear_for_dirty_build(docs: Path, html: Path, changed: list[str], removed: 
 
 def mirror(html: Path, site: Path, keep: tuple[str, ...] = ()) -> None:
     """Make `site` hold exactly what `html` holds (and the files named in `keep`), by hard
-    links (copies across devices)."""
+    links (copies across devices). Directory entries carry their inode numbers, so a file
+    already linked costs no system call: at 10,000 articles the site has 50,000 files."""
     if not site.is_dir():
         staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
         _link_tree(html, staging)
         staging.rename(site)
         return
-    wanted = set()
-    for path in html.rglob("*"):
-        if path.is_dir():
-            continue
-        relative = path.relative_to(html)
-        wanted.add(relative)
-        target = site / relative
-        try:
-            if target.stat().st_ino == path.stat().st_ino:
-                continue
-        except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        _replace_with_link(path, target)
-    for path in sorted(site.rglob("*"), reverse=True):
-        relative = path.relative_to(site)
-        if path.is_dir():
-            if not any(path.iterdir()):
-                path.rmdir()
-        elif relative not in wanted and relative.as_posix() not in keep:
-            path.unlink()
+    _mirror_folder(str(html), str(site), "", frozenset(keep))
+
+
+def _mirror_folder(source: str, target: str, relative: str, keep: frozenset[str]) -> None:
+    present = {entry.name: entry for entry in os.scandir(target)}
+    for entry in os.scandir(source):
+        there = present.pop(entry.name, None)
+        destination = os.path.join(target, entry.name)
+        if entry.is_dir(follow_symlinks=False):
+            if there is not None and not there.is_dir(follow_symlinks=False):
+                os.unlink(destination)
+                there = None
+            if there is None:
+                os.mkdir(destination)
+            _mirror_folder(entry.path, destination, f"{relative}{entry.name}/", keep)
+        elif there is None or there.is_dir(follow_symlinks=False) or there.inode() != entry.inode():
+            if there is not None and there.is_dir(follow_symlinks=False):
+                shutil.rmtree(destination)
+            _replace_with_link(Path(entry.path), Path(destination))
+    for name, entry in present.items():  # in the site only: gone from the build
+        if entry.is_dir(follow_symlinks=False):
+            _remove_all_but(entry.path, f"{relative}{name}/", keep)
+        elif f"{relative}{name}" not in keep:
+            os.unlink(entry.path)
+
+
+def _remove_all_but(folder: str, relative: str, keep: frozenset[str]) -> None:
+    for entry in os.scandir(folder):
+        if entry.is_dir(follow_symlinks=False):
+            _remove_all_but(entry.path, f"{relative}{entry.name}/", keep)
+        elif f"{relative}{entry.name}" not in keep:
+            os.unlink(entry.path)
+    if not any(os.scandir(folder)):
+        os.rmdir(folder)
 
 
 def _link_tree(source: Path, target: Path) -> None:
