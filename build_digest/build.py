@@ -24,10 +24,11 @@ from build_digest.digest import Digest, assemble_digest
 from build_digest.discovery.discover import Discovery
 from build_digest.discovery.recogniser import load_recogniser
 from build_digest.discovery.settings import SETTINGS_FILE, DiscoverySettings, load_rejected, load_settings
-from build_digest.export import write_digest_json
-from build_digest.feeds import write_feeds
-from build_digest.keyfigures import write_figure_csvs
+from build_digest.export import json_jobs
+from build_digest.feeds import feed_jobs
+from build_digest.keyfigures import csv_jobs
 from build_digest.model import ROLES
+from build_digest.outputs import write_outputs
 from build_digest.pages import GENERATED_DIRS, GENERATED_FILES, PagesWritten, write_pages
 from build_digest.problems import DataError, Problem, Warnings
 from build_digest.published import (
@@ -214,10 +215,10 @@ def _write_site(paths: Paths, strict: bool, stages: Stages, result: BuildResult,
         raise DataError([Problem("mkdocs.yml", None, "mkdocs build failed:\n" + failure)])
     with stages.stage("export"):
         mirror(index, html / INDEX_DIR, keep=MATERIAL_SEARCH_FILES)
-        outputs = write_digest_json(result.digest, html)
+        jobs = (json_jobs(result.digest) + feed_jobs(result.digest, os.environ.get("SITE_URL", ""))
+                + csv_jobs(result.digest, article_url))
+        outputs = [html / relative for relative in write_outputs(jobs, html).produced]
         outputs += write_redirects({**inline_source_redirects(result.digest), **result.moved}, html)
-        outputs += write_feeds(result.digest, html, os.environ.get("SITE_URL", ""))
-        outputs += write_figure_csvs(result.digest, html, article_url)
         _prune_outputs(html, outputs, paths.work / "outputs.txt", full=not result.dirty)
     with stages.stage("publish"):
         mirror(html, paths.site)

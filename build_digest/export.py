@@ -12,8 +12,8 @@ from pathlib import Path
 from build_digest.digest import Digest
 from build_digest.figures import by_sentence
 from build_digest.model import Article, Entity, Source, Topic
+from build_digest.outputs import Job, write_outputs
 from build_digest.render.articles import article_url
-from build_digest.writing import write_if_changed
 
 CO_MENTIONS_EXPORTED = 50
 MENTION_FIELDS = ("entity", "paragraph", "start", "end")
@@ -132,18 +132,20 @@ def digest_data(digest: Digest) -> dict:
     }
 
 
-def _write(path: Path, data: dict) -> Path:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    write_if_changed(path, (text + "\n").encode("utf-8"))
-    return path
+def _json(data: dict) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def json_jobs(digest: Digest) -> list[Job]:
+    """digest.json and every page's JSON twin (digest.json first), under the site's api/."""
+    jobs: list[Job] = [("api/digest.json", lambda: _json(digest_data(digest)))]
+    jobs += [(f"api/{article_url(a).rstrip('/')}.json", lambda a=a: _json(article_twin(a)))
+             for a in digest.articles.values()]
+    jobs += [(f"api/{e.url.rstrip('/')}.json", lambda e=e: _json(entity_twin(e, digest)))
+             for e in digest.registry.entities.values() if e.paged]
+    return jobs
 
 
 def write_digest_json(digest: Digest, site_dir: Path) -> list[Path]:
     """digest.json and every page's JSON twin; the files written (digest.json first)."""
-    api = site_dir / "api"
-    written = [_write(api / "digest.json", digest_data(digest))]
-    for article in digest.articles.values():
-        written.append(_write(api / (article_url(article).rstrip("/") + ".json"), article_twin(article)))
-    for entity in (e for e in digest.registry.entities.values() if e.paged):
-        written.append(_write(api / (entity.url.rstrip("/") + ".json"), entity_twin(entity, digest)))
-    return written
+    return [site_dir / relative for relative in write_outputs(json_jobs(digest), site_dir).produced]

@@ -13,15 +13,16 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
 from build_digest.digest import Digest
 from build_digest.model import Article
+from build_digest.outputs import Job, write_outputs
 from build_digest.render.articles import article_url
 from build_digest.render.markup import relative
-from build_digest.writing import write_if_changed
 
 ATOM_NAME = "feed.xml"
 JSON_NAME = "feed.json"
@@ -49,9 +50,9 @@ class FeedPage:
 
 
 def feed_articles(articles: list[Article]) -> list[Article]:
-    """The articles a feed lists: dated ones (a feed entry needs a date), newest first."""
-    dated = [a for a in articles if a.date]
-    return sorted(dated, key=lambda a: (a.date, a.id), reverse=True)[:FEED_ENTRIES]
+    """The articles a feed lists: dated ones (a feed entry needs a date), newest first. The
+    model's lists are newest first already, so only the first few are read."""
+    return sorted(islice((a for a in articles if a.date), FEED_ENTRIES), key=lambda a: (a.date, a.id), reverse=True)
 
 
 def has_feed(articles: list[Article]) -> bool:
@@ -163,11 +164,14 @@ def json_feed(page: FeedPage, digest: Digest, site_url: str) -> str:
     return json.dumps(feed, ensure_ascii=False) + "\n"
 
 
-def write_feeds(digest: Digest, site_dir: Path, site_url: str = "") -> list[Path]:
-    written = []
+def feed_jobs(digest: Digest, site_url: str = "") -> list[Job]:
+    """The Atom and JSON feed of every page that has one."""
+    jobs: list[Job] = []
     for page in feed_pages(digest):
-        folder = site_dir / page.url
-        write_if_changed(folder / ATOM_NAME, atom_feed(page, digest, site_url))
-        write_if_changed(folder / JSON_NAME, json_feed(page, digest, site_url).encode("utf-8"))
-        written += [folder / ATOM_NAME, folder / JSON_NAME]
-    return written
+        jobs.append((page.url + ATOM_NAME, lambda page=page: atom_feed(page, digest, site_url)))
+        jobs.append((page.url + JSON_NAME, lambda page=page: json_feed(page, digest, site_url).encode("utf-8")))
+    return jobs
+
+
+def write_feeds(digest: Digest, site_dir: Path, site_url: str = "") -> list[Path]:
+    return [site_dir / relative for relative in write_outputs(feed_jobs(digest, site_url), site_dir).produced]

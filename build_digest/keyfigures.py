@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from build_digest.figures import by_sentence
 from build_digest.model import Article, Entity, Figure, Topic
-from build_digest.writing import write_if_changed
+from build_digest.outputs import Job, write_outputs
 
 CSV_NAME = "figures.csv"
 # Sentences whose figures go into a page's CSV, newest first. Without a bound the CSVs of the
@@ -43,16 +44,17 @@ def entity_figures(entity: Entity, articles: list[Article]) -> list[FigureSenten
 def topic_figures(topic: Topic, articles: list[Article]) -> list[FigureSentence]:
     """Figures in sentences that contain one of the topic's keywords, newest article first."""
 
+    if not topic.keywords:
+        return []
+    keyword = re.compile("|".join(re.escape(k) for k in sorted(topic.keywords, key=len, reverse=True)))
+
     def about(article: Article) -> list[Figure]:
-        kept, mentioned = [], {}  # paragraph -> whether it holds a keyword at all (most do not)
+        kept = []
         for figure in article.figures:
             if not figure.sentence or not 0 <= figure.paragraph < len(article.paragraphs):
                 continue  # outside an excerpt: the text it would be judged by is not published
-            text = article.paragraphs[figure.paragraph].match_text
-            if figure.paragraph not in mentioned:
-                mentioned[figure.paragraph] = any(keyword in text for keyword in topic.keywords)
             start, end = figure.span
-            if mentioned[figure.paragraph] and any(keyword in text[start:end] for keyword in topic.keywords):
+            if keyword.search(article.paragraphs[figure.paragraph].match_text, start, end):
                 kept.append(figure)
         return kept
 
@@ -90,17 +92,21 @@ def csv_text(rows: list[FigureSentence], article_url) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def write_figure_csvs(digest, site_dir: Path, article_url) -> list[Path]:
+def csv_jobs(digest, article_url) -> list[Job]:
     """figures.csv beside every entity and topic page that shows key figures."""
-    written = []
-    pages = [(e.url, entity_figures(e, digest.entity_articles(e.id)))
-             for e in digest.registry.entities.values() if e.paged]
+    jobs: list[Job] = []
+    for entity in (e for e in digest.registry.entities.values() if e.paged):
+        jobs.append((entity.url + CSV_NAME, lambda e=entity: _csv_bytes(
+            entity_figures(e, digest.entity_articles(e.id)), article_url)))
     for topic in digest.registry.topics.values():
-        articles = [digest.articles[a] for a in digest.articles_of_topic.get(topic.id, [])]
-        pages.append((topic.url, topic_figures(topic, articles)))
-    for url, rows in pages:
-        if rows:
-            path = site_dir / url / CSV_NAME
-            write_if_changed(path, csv_text(rows, article_url).encode("utf-8"))
-            written.append(path)
-    return written
+        jobs.append((topic.url + CSV_NAME, lambda t=topic: _csv_bytes(
+            topic_figures(t, [digest.articles[a] for a in digest.articles_of_topic.get(t.id, [])]), article_url)))
+    return jobs
+
+
+def _csv_bytes(rows: list[FigureSentence], article_url) -> bytes | None:
+    return csv_text(rows, article_url).encode("utf-8") if rows else None
+
+
+def write_figure_csvs(digest, site_dir: Path, article_url) -> list[Path]:
+    return [site_dir / relative for relative in write_outputs(csv_jobs(digest, article_url), site_dir).produced]

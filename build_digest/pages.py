@@ -2,21 +2,19 @@
 
 Pages are rendered one at a time and written only when their text changed, so an unchanged
 page keeps its file (and its modification time, which tells MkDocs not to rebuild it), and
-the rendered site is never held in memory at once. A large digest is rendered on every core:
-forked workers share the finished model and each writes its own share of the pages.
+the rendered site is never held in memory at once. A large digest is rendered on every core
+(outputs.py).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 
 from build_digest.digest import Digest
-from build_digest.discovery.recogniser import session_started
 from build_digest.model import ENTITY_TYPES, TYPE_DIRS
+from build_digest.outputs import write_outputs
 from build_digest.render.articles import article_url, render_article, source_url
 from build_digest.render.entities import render_entity
 from build_digest.render.hubs import (
@@ -29,12 +27,10 @@ from build_digest.render.hubs import (
 )
 from build_digest.render.markup import page_path
 from build_digest.render.sources import render_source
-from build_digest.writing import write_if_changed
 
 # Everything the build owns inside docs/; hand-written pages live beside them and are never touched.
 GENERATED_DIRS = ("articles", "sources", "topics", *TYPE_DIRS.values())
 GENERATED_FILES = ("index.md",)
-PARALLEL_MIN_PAGES = 2000  # below this, starting workers costs more than it saves
 
 
 @dataclass
@@ -63,43 +59,11 @@ def _jobs(digest: Digest) -> list[tuple[str, Callable[[], str]]]:
     return jobs
 
 
-_shared: tuple[list[tuple[str, Callable[[], str]]], Path] | None = None  # set before forking workers
-
-
-def _render_share(bounds: tuple[int, int]) -> list[str]:
-    assert _shared is not None
-    jobs, docs_dir = _shared
-    changed = []
-    for relative, render in jobs[bounds[0]:bounds[1]]:
-        if write_if_changed(docs_dir / relative, render().encode("utf-8")):
-            changed.append(relative)
-    return changed
-
-
 def write_pages(digest: Digest, docs_dir: Path, workers: int | None = None,
                 advance: Callable[[int], None] = lambda n: None) -> PagesWritten:
-    global _shared
-    jobs = _jobs(digest)
+    jobs = [(relative, lambda render=render: render().encode("utf-8")) for relative, render in _jobs(digest)]
     result = PagesWritten(total=len(jobs))
-    workers = workers or len(os.sched_getaffinity(0))
-    # Forked workers share the model without copying it; never after a model session started.
-    parallel = workers > 1 and len(jobs) >= PARALLEL_MIN_PAGES and not session_started()
-    shares = max(1, workers * 8 if parallel else 1)
-    step = -(-len(jobs) // shares)
-    bounds = [(start, min(start + step, len(jobs))) for start in range(0, len(jobs), step)]
-    _shared = (jobs, docs_dir)
-    try:
-        if parallel:
-            with get_context("fork").Pool(workers) as pool:
-                for (start, end), changed in zip(bounds, pool.imap(_render_share, bounds), strict=True):
-                    result.changed += changed
-                    advance(end - start)
-        else:
-            for start, end in bounds:
-                result.changed += _render_share((start, end))
-                advance(end - start)
-    finally:
-        _shared = None
+    result.changed = write_outputs(jobs, docs_dir, workers, advance).changed
     result.removed = _remove_stale(docs_dir, {relative for relative, _ in jobs})
     return result
 

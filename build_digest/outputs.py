@@ -1,0 +1,76 @@
+"""Output files written on every core: each file is a job (its path, how to make its bytes).
+
+Pages, JSON twins, feeds and CSVs are each made from the finished model alone, so a large
+digest writes them in forked workers that share the model without copying it. A file is
+written only when its bytes changed (writing.py), so an unchanged file keeps its modification
+time, and nothing holds all the outputs in memory at once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from build_digest.discovery.recogniser import session_started
+from build_digest.writing import write_if_changed
+
+PARALLEL_MIN_JOBS = 2000  # below this, starting workers costs more than it saves
+SHARES_PER_WORKER = 8  # smaller shares even out pages of unequal cost
+
+# (path relative to the output folder, its bytes; None when the file has nothing to hold)
+Job = tuple[str, Callable[[], bytes | None]]
+
+
+@dataclass
+class Written:
+    produced: list[str] = field(default_factory=list)  # every file the jobs made, in job order
+    changed: list[str] = field(default_factory=list)  # those whose bytes were new
+
+
+_shared: tuple[list[Job], Path] | None = None  # set before forking workers
+
+
+def _write_share(bounds: tuple[int, int]) -> Written:
+    assert _shared is not None
+    jobs, folder = _shared
+    done = Written()
+    for relative, make in jobs[bounds[0]:bounds[1]]:
+        data = make()
+        if data is not None:
+            done.produced.append(relative)
+            if write_if_changed(folder / relative, data):
+                done.changed.append(relative)
+    return done
+
+
+def write_outputs(jobs: list[Job], folder: Path, workers: int | None = None,
+                  advance: Callable[[int], None] = lambda n: None) -> Written:
+    """Write every job's file under `folder`."""
+    global _shared
+    workers = workers or len(os.sched_getaffinity(0))
+    # Forked workers share the model without copying it; never after a model session started.
+    parallel = workers > 1 and len(jobs) >= PARALLEL_MIN_JOBS and not session_started()
+    shares = max(1, workers * SHARES_PER_WORKER if parallel else 1)
+    step = max(1, -(-len(jobs) // shares))
+    bounds = [(start, min(start + step, len(jobs))) for start in range(0, len(jobs), step)]
+    written = Written()
+    _shared = (jobs, folder)
+    try:
+        if parallel:
+            with get_context("fork").Pool(workers) as pool:
+                for (start, end), done in zip(bounds, pool.imap(_write_share, bounds), strict=True):
+                    written.produced += done.produced
+                    written.changed += done.changed
+                    advance(end - start)
+        else:
+            for start, end in bounds:
+                done = _write_share((start, end))
+                written.produced += done.produced
+                written.changed += done.changed
+                advance(end - start)
+    finally:
+        _shared = None
+    return written
