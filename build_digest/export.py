@@ -17,6 +17,7 @@ from build_digest.render.articles import article_url
 
 CO_MENTIONS_EXPORTED = 50
 MENTION_FIELDS = ("entity", "paragraph", "start", "end")
+FIGURE_FIELDS = ("value", "kind", "number", "unit", "lower_bound")
 
 
 def article_data(article: Article) -> dict:
@@ -43,21 +44,29 @@ def article_data(article: Article) -> dict:
 
 
 def figures_data(article: Article) -> list[dict]:
-    """The article's figures by sentence (a sentence of three figures is written once)."""
-    return [
-        {
-            "sentence": group[0].sentence,
-            "figures": [{"value": f.value, "kind": f.kind, "number": f.number, "unit": f.unit,
-                         "lower_bound": f.approx, "entities": f.entity_ids} for f in group],
-        }
-        for group in by_sentence(article.figures)
-    ]
+    """The article's figures by sentence (a sentence of three figures is written once): where
+    the sentence stands (paragraphs[paragraph].text[start:end]; null when an excerpt withholds
+    it), the entities it names, and one row per figure (FIGURE_FIELDS)."""
+    groups = []
+    for group in by_sentence(article.figures):
+        first = group[0]
+        place = {"paragraph": None, "start": None, "end": None}
+        if first.sentence and 0 <= first.paragraph < len(article.paragraphs):
+            start, end = first.span
+            printed = article.paragraphs[first.paragraph].text[start:end]
+            start += len(printed) - len(printed.lstrip())
+            end -= len(printed) - len(printed.rstrip())
+            place = {"paragraph": first.paragraph, "start": start, "end": end}
+        groups.append({**place, "entities": first.entity_ids,
+                       "figures": [[f.value, f.kind, f.number, f.unit, f.approx] for f in group]})
+    return groups
 
 
 def article_twin(article: Article) -> dict:
     """The article with its text: paragraphs (source lines kept) and mentions with offsets."""
     return {
         **article_data(article),
+        "figure_fields": list(FIGURE_FIELDS),
         "figures": figures_data(article),
         "standfirst": article.standfirst,
         "captions": article.captions,

@@ -205,13 +205,11 @@ def _remove_all_but(folder: str, relative: str, keep: frozenset[str]) -> None:
 
 
 def _link_tree(source: Path, target: Path) -> None:
-    for path in source.rglob("*"):
-        destination = target / path.relative_to(source)
-        if path.is_dir():
-            destination.mkdir(parents=True, exist_ok=True)
-        else:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            _link_or_copy(path, destination)
+    for folder, _, names in os.walk(source):
+        destination = os.path.join(target, os.path.relpath(folder, source))
+        os.makedirs(destination, exist_ok=True)
+        for name in names:
+            _link_or_copy(Path(folder, name), Path(destination, name))
 
 
 def _replace_with_link(source: Path, target: Path) -> None:

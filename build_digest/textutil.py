@@ -7,6 +7,7 @@ character to exactly one character.
 from __future__ import annotations
 
 import functools
+import re
 
 # Full-width ASCII (！..～) and the ideographic space fold to their half-width forms.
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -68,8 +69,12 @@ def is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
+_NOT_HAN = re.compile("[^\u4e00-\u9fff\u3400-\u4dbf]+")
+
+
 def han_count(text: str) -> int:
-    return sum(1 for char in text if is_han(char))
+    """Han characters in `text` (the ranges of is_han), counted in C."""
+    return len(_NOT_HAN.sub("", text))
 
 
 def ends_sentence(text: str) -> bool:

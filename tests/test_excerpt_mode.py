@@ -78,15 +78,23 @@ def test_withheld_text_is_in_no_output_file_but_tagging_used_it(tmp_path):
     assert "e-er-duo-si-shi" in articles["ex.txt"]["entities"]
     # The figures' values stay; their withheld sentences do not.
     twin = json.loads((paths.site / "api" / (articles["ex.txt"]["url"].rstrip("/") + ".json")).read_text("utf-8"))
-    figures = {f["value"]: {**f, "sentence": s["sentence"]} for s in twin["figures"] for f in s["figures"]}
+    fields = twin["figure_fields"]
+    figures = {row[0]: {**dict(zip(fields, row, strict=True)), "sentence": _sentence(twin, group)}
+               for group in twin["figures"] for row in group["figures"]}
     assert figures["1.9亿元"]["sentence"].startswith("本报讯") and figures["1.9亿元"]["number"] == "190000000"
-    assert figures["18%"]["sentence"] == ""
+    assert figures["18%"]["sentence"] is None
     page = (paths.site / articles["ex.txt"]["url"] / "index.html").read_text(encoding="utf-8")
     assert "包头市今年投入科技资金" in page and "摘要转载" in page
     assert "https://example.org/original.html" in hrefs(page)
     # The entity page of the region named only in withheld text lists the article, quoting nothing of it.
     region = (paths.site / "regions" / "e-er-duo-si-shi" / "index.html").read_text(encoding="utf-8")
     assert articles["ex.txt"]["url"] in region
+
+
+def _sentence(twin: dict, group: dict) -> str | None:
+    if group["paragraph"] is None:
+        return None
+    return twin["paragraphs"][group["paragraph"]]["text"][group["start"]:group["end"]]
 
 
 def test_rights_must_be_full_or_excerpt(tmp_path):

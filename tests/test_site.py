@@ -6,6 +6,7 @@ import hashlib
 import json
 
 from build_digest import build as pipeline
+from build_digest.figures import by_sentence
 from build_digest.model import ROLES
 from tests.conftest import copy_project
 from tests.htmltools import structure
@@ -146,6 +147,9 @@ def test_json_twins_point_back_into_the_text(built):
             assert entity_id in article["entities"]
             if paragraph >= 0:
                 assert twin["paragraphs"][paragraph]["text"][start:end] == surface
+        # Figures point at their sentence the same way, one group per sentence.
+        sentences = [group[0].sentence for group in by_sentence(result.digest.articles[article["id"]].figures)]
+        assert [twin["paragraphs"][g["paragraph"]]["text"][g["start"]:g["end"]] for g in twin["figures"]] == sentences
     for entity in data["entities"]:
         if not entity["url"]:
             continue
