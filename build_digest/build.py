@@ -32,7 +32,6 @@ from build_digest.outputs import write_outputs
 from build_digest.pages import GENERATED_DIRS, GENERATED_FILES, PagesWritten, write_pages
 from build_digest.problems import DataError, Problem, Warnings
 from build_digest.published import (
-    inline_source_redirects,
     load_record,
     redirects,
     updated_record,
@@ -218,7 +217,7 @@ def _write_site(paths: Paths, strict: bool, stages: Stages, result: BuildResult,
         jobs = (json_jobs(result.digest) + feed_jobs(result.digest, os.environ.get("SITE_URL", ""))
                 + csv_jobs(result.digest, article_url))
         outputs = [html / relative for relative in write_outputs(jobs, html).produced]
-        outputs += write_redirects({**inline_source_redirects(result.digest), **result.moved}, html)
+        outputs += write_redirects(result.moved, html)
         _prune_outputs(html, outputs, paths.work / "outputs.txt", full=not result.dirty)
     with stages.stage("publish"):
         mirror(html, paths.site)

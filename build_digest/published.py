@@ -5,7 +5,7 @@ segmentation (a corrected headline or date), a renamed entity or one merged into
 an alias all move a page. Links from outside must keep working, so every URL the site has
 published is recorded (data/published.yml, written by the build and committed) with what
 identifies its page independently of the URL: an article's source file and body lines, an
-entity's name. A recorded URL that no longer names a page redirects to the page that took
+entity's name, a source page's file. A recorded URL that no longer names a page redirects to the page that took
 its place; one whose page is gone (its file was removed) is left to the 404 page.
 """
 
@@ -38,7 +38,14 @@ class PublishedEntity:
     name: str
 
 
-Record = dict[str, PublishedArticle | PublishedEntity]
+@dataclass(frozen=True)
+class PublishedSource:
+    """A source file's own page (a file of several articles has one)."""
+
+    file: str
+
+
+Record = dict[str, PublishedArticle | PublishedEntity | PublishedSource]
 # libyaml when PyYAML has it (ten times faster on a record of 10,000 pages; the same output).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -53,6 +60,8 @@ def load_record(path: Path) -> Record:
         record[url] = PublishedArticle(item["source"], tuple(item.get("lines") or ()))
     for url, name in (data.get("entities") or {}).items():
         record[url] = PublishedEntity(name)
+    for url, file in (data.get("sources") or {}).items():
+        record[url] = PublishedSource(file)
     return record
 
 
@@ -63,6 +72,9 @@ def current_pages(digest: Digest) -> Record:
     for entity in digest.registry.entities.values():
         if entity.paged:
             pages[entity.url] = PublishedEntity(entity.name)
+    for source in digest.sources:
+        if source.file not in digest.inline_sources:
+            pages[source_url(source.file)] = PublishedSource(source.file)
     return pages
 
 
@@ -83,6 +95,11 @@ def redirects(record: Record, digest: Digest) -> dict[str, str]:
             continue
         if isinstance(old, PublishedArticle):
             target = _successor(old, articles_by_source.get(old.source, []))
+        elif isinstance(old, PublishedSource):
+            # A file now holding one article has no page of its own: its lines are shown on
+            # that article's page (an #L12 anchor carries over). A removed file has no successor.
+            only = digest.inline_sources.get(old.file)
+            target = article_url(digest.articles[only]) if only else None
         else:
             target = entity_by_name.get(old.name)
         if target and target != url:
@@ -113,8 +130,9 @@ def write_record(record: Record, path: Path) -> None:
     articles = {url: {"source": p.source, "lines": list(p.lines)}
                 for url, p in sorted(record.items()) if isinstance(p, PublishedArticle)}
     entities = {url: p.name for url, p in sorted(record.items()) if isinstance(p, PublishedEntity)}
-    body = yaml.dump({"articles": articles, "entities": entities}, Dumper=_DUMPER, allow_unicode=True,
-                     sort_keys=False, default_flow_style=None, width=120)
+    sources = {url: p.file for url, p in sorted(record.items()) if isinstance(p, PublishedSource)}
+    body = yaml.dump({"articles": articles, "entities": entities, "sources": sources}, Dumper=_DUMPER,
+                     allow_unicode=True, sort_keys=False, default_flow_style=None, width=120)
     text = RECORD_HEADER + body
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
@@ -131,12 +149,6 @@ def redirect_page(target: str, depth: int) -> str:
         f"<script>location.replace(\"{relative}\" + location.hash)</script>\n"
         f"</head><body><p>此页已移至 <a href=\"{relative}\">新地址</a>。</p></body></html>\n"
     )
-
-
-def inline_source_redirects(digest: Digest) -> dict[str, str]:
-    """A file that holds one article has no page of its own: its old URL leads to that article,
-    where its lines are shown (an #L12 anchor carries over)."""
-    return {source_url(file): article_url(digest.articles[only]) for file, only in digest.inline_sources.items()}
 
 
 def write_redirects(moved: dict[str, str], site_dir: Path) -> list[Path]:

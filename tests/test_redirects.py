@@ -61,3 +61,32 @@ def test_article_urls_are_cut_between_syllables():
     assert _cut_at_syllable("gou-jian-kai-fang-chuang-xin-ti-xi", 20) == "gou-jian-kai-fang"
     assert _cut_at_syllable("aa-bb-cc", 5) == "aa-bb"
     assert _cut_at_syllable("aa-bb", 20) == "aa-bb"
+
+
+SECOND = (
+    "\n\n高新区储能电站并网\n\n本报记者 周明远\n\n"
+    "日前,高新区首座百兆瓦级储能电站顺利并网,可满足十万户居民一天的用电需求,项目总投资约六亿元。\n\n"
+    "电站采用磷酸铁锂电池,由本地企业承建,预计每年可减少二氧化碳排放约五万吨。\n"
+)
+
+
+def test_a_source_page_that_went_inline_redirects_to_its_article(tmp_path):
+    paths = _project(tmp_path)
+    _set_date(paths, "2024-05-06")
+    page = paths.articles / "page.txt"
+    page.write_text(PAGE + SECOND, encoding="utf-8")  # two articles: the file has a page of its own
+    pipeline.build(paths)
+    assert "sources/page/" in load_record(paths.published)
+    assert "页面已移至新地址" not in (paths.site / "sources" / "page" / "index.html").read_text(encoding="utf-8")
+    page.write_text(PAGE, encoding="utf-8")  # one article: its lines fold out on the article's page
+    result = pipeline.build(paths)
+    article = result.moved.get("sources/page/", "")
+    assert list(result.moved) == ["sources/page/"] and article.startswith("articles/2024-05-06-")
+    assert f"../../{article}" in (paths.site / "sources" / "page" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_new_file_of_one_article_gets_no_source_redirect(tmp_path):
+    paths = _project(tmp_path)
+    result = pipeline.build(paths)
+    assert result.moved == {} and not (paths.site / "sources" / "page").exists()
+    assert "sources/page/" not in load_record(paths.published)
