@@ -83,8 +83,8 @@ def _near_copy(article: Article, index: dict[int, list[int]], kept: list[Article
         if len(postings) <= COMMON:
             shared.update(postings)
     # Only the articles sharing most sketch hashes are estimated (ties to the earlier one).
-    top = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_ESTIMATED]
-    candidates = [position for position, count in top if count >= CANDIDATE_SHARED]
+    enough = [(-count, position) for position, count in shared.items() if count >= CANDIDATE_SHARED]
+    candidates = [position for _, position in sorted(enough)[:MAX_ESTIMATED]]
     ranked = sorted(((estimate(sketch, kept[p].sketch), p) for p in candidates), key=lambda item: (-item[0], item[1]))
     shingles = None
     for similarity, position in ranked[:MAX_EXACT]:

@@ -133,11 +133,12 @@ def _index(digest: Digest) -> None:
     for article in digest.articles.values():  # newest first, so lists are newest first
         for entity_id in article.entity_ids:
             by_entity[entity_id].append(article.id)
-            for other in article.entity_ids:
-                if other != entity_id:
-                    co[entity_id][other] += 1
+            if len(article.entity_ids) > 1:
+                co[entity_id].update(article.entity_ids)  # itself too: taken out below
         for topic_id in article.topic_ids:
             by_topic[topic_id].append(article.id)
+    for entity_id, counts in co.items():
+        del counts[entity_id]
     digest.articles_of_entity = dict(by_entity)
     digest.articles_of_topic = dict(by_topic)
     digest.co_mentions = dict(co)
