@@ -51,11 +51,12 @@ class _Counter(logging.Handler):
 
 
 class MinifyPages(BasePlugin):
-    """Whitespace and optional quotes out of each page's HTML; closing tags and comments in
-    scripts kept, so the theme's markup and scripts work unchanged."""
+    """Whitespace and optional quotes out of each page's HTML, and out of its inline scripts and
+    styles; closing tags kept, so the theme's markup and scripts work unchanged."""
 
     def on_post_page(self, output: str, page, config) -> str:
-        return minify_html.minify(output, keep_closing_tags=True, keep_html_and_head_opening_tags=True)
+        return minify_html.minify(output, keep_closing_tags=True, keep_html_and_head_opening_tags=True,
+                                  minify_js=True, minify_css=True)
 
 
 class OneShareOfPages(BasePlugin):

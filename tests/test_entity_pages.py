@@ -18,7 +18,8 @@ def test_page_lists_every_article_and_quotes_the_newest(tmp_path):
     page = render_entity(entity, digest)
     ids = digest.articles_of_entity[entity.id]
     assert len(ids) == count
-    assert all(f"articles/{article_id}.md" in page for article_id in ids)
+    # The quoted ones as Markdown links, the older ones in an HTML list with their final URLs.
+    assert all(f"articles/{article_id}.md" in page or f"../articles/{article_id}/" in page for article_id in ids)
     assert page.count("> 本报讯 **某某磁材**今年新增产线") == QUOTED_ARTICLES
     assert "更早的报道（5）" in page
     # Newest first: the first quoted article is the latest date.

@@ -15,6 +15,7 @@ from build_digest.render import markup
 from build_digest.render.articles import article_url
 from build_digest.render.feedlinks import subscribe_line
 from build_digest.render.keyfigures import figures_block
+from build_digest.render.lists import article_list
 from build_digest.render.markup import NOT_SEARCHED, date_label, entity_link, link, page_path, text, text_piece
 from build_digest.render.preview import LEVEL_LABELS, SENTENCE_MARKS, first_sentence, kind_label
 from build_digest.searchwords import search_terms
@@ -132,8 +133,7 @@ def _mentions_block(entity: Entity, articles: list[Article], here: str, digest: 
     older = articles[QUOTED_ARTICLES:]
     if older:
         out.append(f"### 更早的报道（{len(older)}）{NOT_SEARCHED}\n\n")
-        out.extend(f"- {link(a.title, here, page_path(article_url(a)))} <small>{_dated(a)}</small>\n" for a in older)
-        out.append("\n")
+        out.append(article_list(older, here))
     return "".join(out)
 
 

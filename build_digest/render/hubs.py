@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter, defaultdict
 
 from build_digest.digest import Digest
@@ -14,7 +15,8 @@ from build_digest.render import markup
 from build_digest.render.articles import SOURCE_LINES, article_url, source_url
 from build_digest.render.feedlinks import subscribe_line
 from build_digest.render.keyfigures import figures_block
-from build_digest.render.markup import date_label, link, page_path, text
+from build_digest.render.lists import article_list
+from build_digest.render.markup import html_link, html_list, link, page_path, text
 from build_digest.slugs import pinyin_words
 
 LATEST = 5  # the pictures carry the home page; the timeline hub has every article
@@ -51,9 +53,8 @@ def render_home(digest: Digest) -> str:
     if places:
         out.append(f"## 地区分布\n\n{places}")
     out.append("## 最新报道\n\n")
-    for article in articles[:LATEST]:
-        out.append(_article_item(article, here))
-    out.append(f"\n{link('全部报道（按月）', here, 'articles/index.md')}\n\n")
+    out.append(article_list(articles[:LATEST], here))
+    out.append(f"{link('全部报道（按月）', here, 'articles/index.md')}\n\n")
     out.append("## 报道最多的条目\n\n")
     ranked = sorted(digest.articles_of_entity.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     for entity_type in ENTITY_TYPES:
@@ -68,12 +69,6 @@ def render_home(digest: Digest) -> str:
     out.append("\n## 主题\n\n")
     out.append(_topic_cloud(digest, here))
     return "".join(out)
-
-
-def _article_item(article: Article, here: str) -> str:
-    source = f" · {text(article.publication)}" if article.publication else ""
-    title = link(article.title, here, page_path(article_url(article)))
-    return f"- {title} <small>{date_label(article.date, article.date_md)}{source}</small>\n"
 
 
 def _topic_cloud(digest: Digest, here: str) -> str:
@@ -111,12 +106,11 @@ def render_type_index(entity_type: str, digest: Digest) -> str:
     out.append(" · ".join(f"[{_group_label(letter)}](#{_anchor(letter)})" for letter in letters) + "\n\n")
     for letter in letters:
         out.append(f"## {_group_label(letter)} {{ #{_anchor(letter)} }}\n\n")
-        for entity in groups[letter]:
-            n = len(digest.articles_of_entity.get(entity.id, []))
-            out.append(
-                f"- {link(entity.name, here, page_path(entity.url))}（{n}）<small>{text(entity.pinyin)}</small>\n"
-            )
-        out.append("\n")
+        out.append(html_list([
+            f"{html_link(e.name, here, page_path(e.url))}（{len(digest.articles_of_entity.get(e.id, []))}）"
+            f"<small>{html.escape(e.pinyin, quote=False)}</small>"
+            for e in groups[letter]
+        ]))
     return "".join(out)
 
 
@@ -157,8 +151,7 @@ def render_topic(topic: Topic, digest: Digest) -> str:
     if feed:
         out.append(subscribe_line())
     out.append(f"## 报道（{len(ids)}）\n\n")
-    for article in articles:
-        out.append(_article_item(article, here))
+    out.append(article_list(articles, here))
     entity_counts: Counter = Counter(e for a in articles for e in a.entity_ids)
     if entity_counts:
         paged = ((e, n) for e, n in entity_counts.items() if digest.registry.entities[e].paged)
@@ -185,9 +178,7 @@ def render_timeline(digest: Digest) -> str:
     out.append("\n")
     for key in keys:
         out.append(f"## {_month_label(key)} {{ #m-{key} }}\n\n")
-        for article in months[key]:
-            out.append(_article_item(article, here))
-        out.append("\n")
+        out.append(article_list(months[key], here))
     return "".join(out)
 
 
@@ -205,12 +196,14 @@ def render_sources_index(digest: Digest) -> str:
         "# 原始文件\n\n",
         "每个原始文件逐行标注其角色（正文、标题、署名、图片说明等），可核对摘编与原文的对应。\n\n",
     ]
+    items = []
     for source in digest.sources:
         n = len(digest.articles_of_source.get(source.file, []))
         only = digest.inline_sources.get(source.file)
         if only:  # its lines are on the page of its only article
-            named = link(source.file, here, page_path(article_url(digest.articles[only])), SOURCE_LINES)
+            named = html_link(source.file, here, page_path(article_url(digest.articles[only])), SOURCE_LINES)
         else:
-            named = link(source.file, here, page_path(source_url(source.file)))
-        out.append(f"- {named}（{n} 篇，编码 {text(source.encoding)}）\n")
+            named = html_link(source.file, here, page_path(source_url(source.file)))
+        items.append(f"{named}（{n} 篇，编码 {html.escape(source.encoding, quote=False)}）")
+    out.append(html_list(items))
     return "".join(out)

@@ -77,6 +77,30 @@ def link(label: str, from_page: str, to_page: str, anchor: str = "", title: str 
     return f"[{text(label)}]({target}{'#' + anchor if anchor else ''}{tip})"
 
 
+def page_url(docs_path: str) -> str:
+    """Docs path 'regions/baotou-shi.md' -> site URL 'regions/baotou-shi/' (use_directory_urls)."""
+    stem = docs_path[: -len(".md")]
+    if stem == "index":
+        return ""
+    return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
+
+
+def html_link(label: str, from_page: str, to_page: str, anchor: str = "") -> str:
+    """A link written as HTML, for long lists (html_list): its href is already the final
+    relative URL, which MkDocs neither rewrites nor checks (the site's link test does)."""
+    href = relative(page_url(from_page).rstrip("/"), page_url(to_page)) or "./"
+    return f'<a href="{attr(href)}{"#" + anchor if anchor else ""}">{html.escape(label, quote=False)}</a>'
+
+
+def html_list(items: list[str]) -> str:
+    """A list as one raw HTML block: Markdown passes it through, where parsing thousands of
+    list items and links was most of what MkDocs spent on a hub or a busy entity's page. The
+    HTML is what Markdown makes of a list, so the theme styles it the same way."""
+    if not items:
+        return ""
+    return "<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>\n\n"
+
+
 @functools.lru_cache(maxsize=65536)
 def relative(from_dir: str, to_page: str) -> str:
     """posixpath.relpath for clean docs-relative paths, without its costly abspath calls."""
