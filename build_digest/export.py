@@ -96,7 +96,8 @@ def entity_data(entity: Entity, digest: Digest) -> dict:
         "url": entity.url if entity.paged else None,  # None: no page of its own (Entity.paged)
         "reviewed": entity.reviewed,
         "coordinates": list(entity.coordinates) if entity.coordinates else None,
-        "articles": digest.articles_of_entity.get(entity.id, []),
+        # Which articles: each article lists its entities (and the entity's twin lists them).
+        "article_count": len(digest.articles_of_entity.get(entity.id, [])),
     }
 
 
@@ -107,6 +108,7 @@ def entity_twin(entity: Entity, digest: Digest) -> dict:
     ranked = sorted(co.items(), key=lambda kv: (-kv[1], kv[0]))[:CO_MENTIONS_EXPORTED]
     return {
         **entity_data(entity, digest),
+        "articles": digest.articles_of_entity.get(entity.id, []),
         "children": [child.id for child in digest.registry.children(entity.id)],
         "co_mentions": [{"entity": other, "articles": n} for other, n in ranked],
     }
@@ -118,7 +120,7 @@ def topic_data(topic: Topic, digest: Digest) -> dict:
         "name": topic.name,
         "keywords": topic.keywords,
         "url": topic.url,
-        "articles": digest.articles_of_topic.get(topic.id, []),
+        "article_count": len(digest.articles_of_topic.get(topic.id, [])),
     }
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import pytest
 
 from build_digest import build as pipeline
+from tests.helpers import load_digest
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_PAGES = ROOT.parent / "shared" / "dev-pages"
@@ -35,7 +35,7 @@ def built(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("project"))
     paths = pipeline.Paths(root)
     result = pipeline.build(paths)
-    data = json.loads((paths.site / "api" / "digest.json").read_text(encoding="utf-8"))
+    data = load_digest(paths.site)
     return paths, result, data
 
 
@@ -56,5 +56,5 @@ def dated(tmp_path_factory, registry):
         (root / "data" / "articles" / name).write_text(text, encoding="utf-8")
     paths = pipeline.Paths(root)
     result = pipeline.build(paths)
-    data = json.loads((paths.site / "api" / "digest.json").read_text(encoding="utf-8"))
+    data = load_digest(paths.site)
     return paths, result, data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import yaml
@@ -34,3 +35,21 @@ def source_from_text(
     path.write_bytes(text.encode(encoding))
     warnings = Warnings()
     return read_source(path, meta or SourceMeta(), warnings), warnings
+
+
+def load_digest(site: Path) -> dict:
+    """site/api/digest.json, with each entity's and topic's list of articles (newest first)
+    derived from the articles' own lists, as the pages show them; the counts checked."""
+    data = json.loads((site / "api" / "digest.json").read_text(encoding="utf-8"))
+    by_entity: dict[str, list[str]] = {}
+    by_topic: dict[str, list[str]] = {}
+    for article in data["articles"]:
+        for entity_id in article["entities"]:
+            by_entity.setdefault(entity_id, []).append(article["id"])
+        for topic_id in article["topics"]:
+            by_topic.setdefault(topic_id, []).append(article["id"])
+    for items, found in ((data["entities"], by_entity), (data["topics"], by_topic)):
+        for item in items:
+            item["articles"] = found.get(item["id"], [])
+            assert item.pop("article_count") == len(item["articles"]), item["id"]
+    return data

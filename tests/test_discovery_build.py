@@ -3,7 +3,6 @@ its entities are exported as unreviewed, and the build works without the model."
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from build_digest.model import SourceMeta
 from build_digest.problems import Warnings
 from build_digest.reader import read_source
 from tests.conftest import copy_project
+from tests.helpers import load_digest
 
 PAGE = (
     "青松电气发布新一代储能产品\n\n本报记者 林晓舟\n\n"
@@ -59,7 +59,7 @@ def _project(tmp_path: Path, settings: str | None = None) -> pipeline.Paths:
 def test_discovered_entities_are_exported_unreviewed(tmp_path):
     paths = _project(tmp_path, "unreviewed_page_min_articles: 1\n")
     pipeline.build(paths, strict=True)
-    data = json.loads((paths.site / "api" / "digest.json").read_text(encoding="utf-8"))
+    data = load_digest(paths.site)
     by_name = {e["name"]: e for e in data["entities"]}
     company = by_name["宁夏青松电气股份有限公司"]
     assert company["reviewed"] is False and company["type"] == "company"
@@ -75,7 +75,7 @@ def test_discovered_entities_are_exported_unreviewed(tmp_path):
 def test_a_name_found_once_is_tagged_but_gets_its_page_with_a_second_article(tmp_path):
     paths = _project(tmp_path)  # the default: a page from two articles on
     pipeline.build(paths, strict=True)
-    data = json.loads((paths.site / "api" / "digest.json").read_text(encoding="utf-8"))
+    data = load_digest(paths.site)
     company = {e["name"]: e for e in data["entities"]}["宁夏青松电气股份有限公司"]
     assert company["reviewed"] is False and company["url"] is None
     assert company["id"] in data["articles"][0]["entities"]
@@ -89,7 +89,7 @@ def test_a_name_found_once_is_tagged_but_gets_its_page_with_a_second_article(tmp
               "双方将围绕电池管理系统开展联合攻关，首批投入研发经费三千万元。\n")
     (paths.articles / "second.txt").write_text(second, encoding="utf-8")
     pipeline.build(paths, strict=True)
-    data = json.loads((paths.site / "api" / "digest.json").read_text(encoding="utf-8"))
+    data = load_digest(paths.site)
     company = {e["name"]: e for e in data["entities"]}["宁夏青松电气股份有限公司"]
     assert company["url"] == f"companies/{slug}/"
     assert "未审核" in (paths.docs / "companies" / f"{slug}.md").read_text(encoding="utf-8")
@@ -99,7 +99,7 @@ def test_a_name_found_once_is_tagged_but_gets_its_page_with_a_second_article(tmp
 def test_unreviewed_entities_can_be_left_out_of_the_site(tmp_path):
     paths = _project(tmp_path, "unreviewed: omit\n")
     pipeline.build(paths, strict=True)
-    data = json.loads((paths.site / "api" / "digest.json").read_text(encoding="utf-8"))
+    data = load_digest(paths.site)
     assert all(e["reviewed"] for e in data["entities"])
     assert not (paths.docs / "companies" / "ning-xia-qing-song-dian-qi-gu-fen-you-xian-gong-si.md").exists()
 

@@ -8,6 +8,7 @@ import re
 
 from build_digest import build as pipeline
 from tests.conftest import copy_project
+from tests.helpers import load_digest
 from tests.htmltools import hrefs
 
 # Invented text. The phrases below stand in the paragraphs an excerpt leaves out.
@@ -71,7 +72,7 @@ def test_withheld_text_is_in_no_output_file_but_tagging_used_it(tmp_path):
             assert WITHHELD not in text, path
             assert WITHHELD_CAPTION not in text, path
 
-    data = json.loads((paths.site / "api" / "digest.json").read_text(encoding="utf-8"))
+    data = load_digest(paths.site)
     articles = {a["source"]["file"]: a for a in data["articles"]}
     assert articles["ex.txt"]["excerpt"] and articles["same.txt"]["excerpt"]
     # Tagging read the full text: the region named only in a withheld paragraph is tagged.

@@ -8,7 +8,6 @@ invented files below (none is copied from any real page).
 from __future__ import annotations
 
 import codecs
-import json
 import re
 
 import pytest
@@ -16,6 +15,7 @@ import pytest
 from build_digest import build as pipeline
 from build_digest.model import ROLES
 from tests.conftest import copy_project
+from tests.helpers import load_digest
 from tests.htmltools import structure
 
 # -- invented files ---------------------------------------------------------------------------
@@ -116,7 +116,7 @@ def hostile(tmp_path_factory):
         (root / "data" / "articles" / name).write_bytes(data)
     paths = pipeline.Paths(root)
     result = pipeline.build(paths)
-    data = json.loads((paths.site / "api" / "digest.json").read_text(encoding="utf-8"))
+    data = load_digest(paths.site)
     return paths, result, data
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 
 import pytest
@@ -11,6 +10,7 @@ from build_digest import build as pipeline
 from tests.browser.conftest import Server
 from tests.browser.test_search import SearchBox
 from tests.conftest import copy_project
+from tests.helpers import load_digest
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +35,7 @@ def subpath_site(tmp_path_factory):
         else:
             os.environ["SITE_URL"] = saved
     (served / "digest").symlink_to(paths.site, target_is_directory=True)
-    data = json.loads((paths.site / "api" / "digest.json").read_text(encoding="utf-8"))
+    data = load_digest(paths.site)
     yield url, data
     server.close()
 
