@@ -170,6 +170,9 @@ def make_discovery(paths: Paths, registry: Registry, warnings: Warnings,
                      page_min_articles=settings.unreviewed_page_min_articles)
 
 
+PAGE_KEYS = "page-keys.json"  # under build/: what each article page was made from (pagekeys.py)
+
+
 def build(paths: Paths, strict: bool = False, stages: Stages | None = None) -> BuildResult:
     stages = stages or Stages()
     previous = BuildState.load(paths.state)
@@ -195,7 +198,8 @@ def _write_site(paths: Paths, strict: bool, stages: Stages, result: BuildResult,
     record = load_record(paths.published)
     result.moved = redirects(record, result.digest)
     with stages.stage("render", total=None) as advance:
-        result.written = write_pages(result.digest, paths.docs, advance=advance)
+        result.written = write_pages(result.digest, paths.docs, advance=advance,
+                                     keys_file=paths.work / PAGE_KEYS)
     result.pages = result.written.total
     html = paths.work / "html"
     index = paths.work / "search" / "index"

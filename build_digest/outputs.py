@@ -20,24 +20,34 @@ from build_digest.writing import write_if_changed
 PARALLEL_MIN_JOBS = 2000  # below this, starting workers costs more than it saves
 SHARES_PER_WORKER = 8  # smaller shares even out pages of unequal cost
 
-# (path relative to the output folder, its bytes; None when the file has nothing to hold)
-Job = tuple[str, Callable[[], bytes | None]]
+# (path relative to the output folder, its bytes; None when the file has nothing to hold),
+# optionally followed by a key of what the file is made from (pagekeys.py): a file whose key is
+# the one it was last written with, and which is still there, is not made again.
+Job = tuple[str, Callable[[], bytes | None]] | tuple[str, Callable[[], bytes | None], Callable[[], str]]
 
 
 @dataclass
 class Written:
     produced: list[str] = field(default_factory=list)  # every file the jobs made, in job order
     changed: list[str] = field(default_factory=list)  # those whose bytes were new
+    keys: dict[str, str] = field(default_factory=dict)  # the keys of the keyed files
+    skipped: int = 0  # keyed files not made again: their inputs were unchanged
 
 
-_shared: tuple[list[Job], Path] | None = None  # set before forking workers
+_shared: tuple[list[Job], Path, dict[str, str]] | None = None  # set before forking workers
 
 
 def _write_share(bounds: tuple[int, int]) -> Written:
     assert _shared is not None
-    jobs, folder = _shared
+    jobs, folder, previous = _shared
     done = Written()
-    for relative, make in jobs[bounds[0]:bounds[1]]:
+    for relative, make, *keyed in jobs[bounds[0]:bounds[1]]:
+        if keyed:
+            key = done.keys[relative] = keyed[0]()
+            if previous.get(relative) == key and (folder / relative).is_file():
+                done.produced.append(relative)
+                done.skipped += 1
+                continue
         data = make()
         if data is not None:
             done.produced.append(relative)
@@ -47,8 +57,10 @@ def _write_share(bounds: tuple[int, int]) -> Written:
 
 
 def write_outputs(jobs: list[Job], folder: Path, workers: int | None = None,
-                  advance: Callable[[int], None] = lambda n: None) -> Written:
-    """Write every job's file under `folder`."""
+                  advance: Callable[[int], None] = lambda n: None,
+                  previous_keys: dict[str, str] | None = None) -> Written:
+    """Write every job's file under `folder` (a keyed file only when its key differs from
+    `previous_keys`, or it is missing)."""
     global _shared
     workers = workers or len(os.sched_getaffinity(0))
     # Forked workers share the model without copying it; never after a model session started.
@@ -57,20 +69,24 @@ def write_outputs(jobs: list[Job], folder: Path, workers: int | None = None,
     step = max(1, -(-len(jobs) // shares))
     bounds = [(start, min(start + step, len(jobs))) for start in range(0, len(jobs), step)]
     written = Written()
-    _shared = (jobs, folder)
+    _shared = (jobs, folder, previous_keys or {})
     try:
         if parallel:
             with get_context("fork").Pool(workers) as pool:
                 for (start, end), done in zip(bounds, pool.imap(_write_share, bounds), strict=True):
-                    written.produced += done.produced
-                    written.changed += done.changed
+                    _add(written, done)
                     advance(end - start)
         else:
             for start, end in bounds:
-                done = _write_share((start, end))
-                written.produced += done.produced
-                written.changed += done.changed
+                _add(written, _write_share((start, end)))
                 advance(end - start)
     finally:
         _shared = None
     return written
+
+
+def _add(written: Written, done: Written) -> None:
+    written.produced += done.produced
+    written.changed += done.changed
+    written.keys.update(done.keys)
+    written.skipped += done.skipped

@@ -8,13 +8,16 @@ the rendered site is never held in memory at once. A large digest is rendered on
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_digest.cache import code_fingerprint
 from build_digest.digest import Digest
 from build_digest.model import ENTITY_TYPES, TYPE_DIRS
-from build_digest.outputs import write_outputs
+from build_digest.outputs import Job, write_outputs
+from build_digest.pagekeys import ArticlePageKeys
 from build_digest.render.articles import article_url, render_article, source_url
 from build_digest.render.entities import render_entity
 from build_digest.render.hubs import (
@@ -37,6 +40,7 @@ GENERATED_FILES = ("index.md",)
 class PagesWritten:
     total: int = 0
     changed: list[str] = field(default_factory=list)  # pages new or rewritten, relative to docs/
+    skipped: int = 0  # article pages not rendered: their inputs had not changed
     removed: list[str] = field(default_factory=list)  # generated pages no longer in the digest
 
 
@@ -60,12 +64,37 @@ def _jobs(digest: Digest) -> list[tuple[str, Callable[[], str]]]:
 
 
 def write_pages(digest: Digest, docs_dir: Path, workers: int | None = None,
-                advance: Callable[[int], None] = lambda n: None) -> PagesWritten:
-    jobs = [(relative, lambda render=render: render().encode("utf-8")) for relative, render in _jobs(digest)]
-    result = PagesWritten(total=len(jobs))
-    result.changed = write_outputs(jobs, docs_dir, workers, advance).changed
-    result.removed = _remove_stale(docs_dir, {relative for relative, _ in jobs})
+                advance: Callable[[int], None] = lambda n: None, keys_file: Path | None = None) -> PagesWritten:
+    """Every generated page; with `keys_file`, an article page whose inputs are unchanged since
+    the last build (pagekeys.py) and whose file is still there is not rendered again."""
+    keys = ArticlePageKeys(digest, code_fingerprint())
+    articles = {page_path(article_url(a)): a for a in digest.articles.values()} if keys_file else {}
+    jobs: list[Job] = []
+    for relative, render in _jobs(digest):
+        article = articles.get(relative)
+        make = _encoded(render)
+        jobs.append((relative, make, lambda a=article: keys.key(a)) if article else (relative, make))
+    previous = _load_keys(keys_file) if keys_file else {}
+    if keys_file:
+        keys_file.unlink(missing_ok=True)  # a build stopped halfway must not trust stale keys
+    written = write_outputs(jobs, docs_dir, workers, advance, previous)
+    result = PagesWritten(total=len(jobs), changed=written.changed, skipped=written.skipped)
+    result.removed = _remove_stale(docs_dir, {job[0] for job in jobs})
+    if keys_file:
+        keys_file.parent.mkdir(parents=True, exist_ok=True)
+        keys_file.write_text(json.dumps(written.keys, sort_keys=True), encoding="utf-8")
     return result
+
+
+def _encoded(render: Callable[[], str]) -> Callable[[], bytes]:
+    return lambda: render().encode("utf-8")
+
+
+def _load_keys(path: Path) -> dict[str, str]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def _remove_stale(docs_dir: Path, current: set[str]) -> list[str]:

@@ -106,3 +106,23 @@ def test_nothing_changed_renders_nothing(tmp_path):
     result = pipeline.build(paths)
     assert not result.unchanged and result.written.removed
     assert not any((paths.docs / page).exists() for page in result.written.removed)
+
+
+def test_article_pages_are_rendered_again_only_when_what_they_show_changed(tmp_path):
+    paths = _project(tmp_path, 6)
+    regions = paths.data / "registry" / "regions.yml"
+    curated = regions.read_text(encoding="utf-8")
+    regions.write_text(curated + "\n- name: 西岭市\n  level: prefecture\n  description: 甲地。\n", encoding="utf-8")
+    first = pipeline.build(paths)
+    assert first.written.skipped == 0  # nothing to compare with: every page rendered
+    # A new article sharing no entity with them: the six article pages are not rendered again.
+    (paths.articles / "gen_new.txt").write_text("远洋码头扩建\n\n本报讯 远洋码头扩建工程日前开工。\n", encoding="utf-8")
+    again = pipeline.build(paths)
+    assert again.written.skipped == 6 and not any(p.startswith("articles/20") for p in again.written.changed[:-1])
+    # A curator's new description changes the preview of every link to the city: those pages again.
+    regions.write_text(curated + "\n- name: 西岭市\n  level: prefecture\n  description: 乙地。\n", encoding="utf-8")
+    third = pipeline.build(paths)
+    city = next(e.id for e in third.digest.registry.entities.values() if e.name == "西岭市")
+    naming = [f"articles/{a.id}.md" for a in third.digest.articles.values() if city in a.entity_ids]
+    assert naming and set(naming) <= set(third.written.changed)
+    assert all("乙地" in (paths.docs / page).read_text(encoding="utf-8") for page in naming)
