@@ -41,6 +41,8 @@ FIELD_VALUE_MAX = 30  # the value under a field label (作者:) is a name or a d
 DISCLAIMER_HEAD_MAX = 40  # …声明 heads a site's statement when it stands short on its line
 PARAGRAPH_MIN = 40  # an unfinished line this long is a paragraph cut by the excerpt, not a label
 STACK_MIN = 3  # short lines stacked over text inside an article: an item set in the page
+INDENTED_SHARE = 0.8  # of a page's text lines indented: the page sets its paragraphs indented
+INDENTED_MIN_LINES = 3  # ... judged from at least this many text lines
 STANDFIRST_MAX_LINES = 2  # a summary above the byline runs a paragraph or two, never the story
 DUPLICATE_MIN = 8  # characters a line needs before its repetition means anything
 CONTAINED_MIN = 15  # a shorter line found inside another is a common phrase, not a copy
@@ -118,6 +120,7 @@ def segment(source: Source, warnings: Warnings) -> list[Article]:
 def _shapes_in_context(lines: list[Line]) -> None:
     _long_headlines(lines)
     _picture_gaps(lines)
+    _flush_left_captions(lines)
     _field_values(lines)
     _fields_beside_metadata(lines)
     _between_furniture(lines)
@@ -146,6 +149,19 @@ def _picture_gaps(lines: list[Line]) -> None:
         if (line.gap_before >= PICTURE_GAP and len(line.match_content) <= PICTURE_CAPTION_MAX
                 and not line.heading_level and line.shape in (Shape.SHORT, Shape.TEXT)
                 and roles.dateline(line.match_content) is None):
+            line.shape = Shape.CAPTION
+
+
+def _flush_left_captions(lines: list[Line]) -> None:
+    """On a page that indents its paragraphs, a short sentence set flush left between two
+    indented ones is not a paragraph of the story: it is the caption of a photo that stood
+    there (年份,某某在某处。). Crossheads, which end no sentence, keep their shape."""
+    if not _sets_paragraphs_indented(lines):
+        return
+    for before, line, after in zip(lines, lines[1:], lines[2:], strict=False):
+        if (line.shape == Shape.TEXT and not _indented(line) and len(line.match_content) <= PICTURE_CAPTION_MAX
+                and ends_sentence(line.match_content) and _indented(before) and _indented(after)
+                and before.shape == Shape.TEXT and after.shape in (Shape.TEXT, Shape.SHORT)):
             line.shape = Shape.CAPTION
 
 
@@ -383,12 +399,23 @@ def _plan_leftovers(block: list[Line], following: Line | None, plan: _Plan) -> N
             plan.decide(line, "caption", "post and name under a portrait")
         elif last and following is not None and following.shape == Shape.TEXT and "," not in line.match:
             plan.decide(line, "body", "crosshead", crosshead=True)
+
         elif following is None and not re.search(r"[,、]", line.match):
             plan.decide(line, "boilerplate", "short line closing the page")
         elif following is None:
             plan.decide(line, "body", "text cut off at the end of the page")
         else:
             plan.decide(line, "body", "short line of text")
+
+
+def _indented(line: Line) -> bool:
+    return line.text[:1] in (" ", "\t", "\u3000")
+
+
+def _sets_paragraphs_indented(lines: list[Line]) -> bool:
+    """Most text lines of the page start indented (as many e-papers and portals set them)."""
+    text = [line for line in lines if line.shape == Shape.TEXT]
+    return len(text) >= INDENTED_MIN_LINES and sum(map(_indented, text)) >= INDENTED_SHARE * len(text)
 
 
 def _is_stacked_headline(block: list[Line], following: Line | None) -> bool:

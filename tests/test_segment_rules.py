@@ -84,6 +84,24 @@ def test_photo_captions_and_credits(tmp_path):
     assert len(article.paragraphs) == 3
 
 
+def test_a_short_sentence_set_flush_left_among_indented_paragraphs_is_a_caption(tmp_path):
+    caption = "2019年,林晓舟与工人在一起。"
+    for folder in "abc":
+        (tmp_path / folder).mkdir()
+    indented = ["    " + body for body in (BODY_A, BODY_B, BODY_C, BODY_D)]
+    text = page("滨江新区氢能产业园开工", *indented[:2], caption, *indented[2:])
+    articles, lines, _ = run(tmp_path / "a", text)
+    assert role_of(lines, caption) == "caption" and articles[0].captions == [caption]
+    assert len(articles[0].paragraphs) == 4
+    # The same line on a page that does not indent its paragraphs is a short paragraph.
+    articles, lines, _ = run(tmp_path / "b", page("滨江新区氢能产业园开工", BODY_A, BODY_B, caption, BODY_C, BODY_D))
+    assert role_of(lines, caption) == "body"
+    # ... and so is a flush-left line too long for a caption, on the indented page.
+    longer = "项目负责人说,今年以来园区新签约企业十二家,另有八家企业正在洽谈之中。"
+    articles, lines, _ = run(tmp_path / "c", page("滨江新区氢能产业园开工", *indented[:2], longer, *indented[2:]))
+    assert role_of(lines, longer) == "body"
+
+
 # -- credits -----------------------------------------------------------------------------------
 
 def test_bylines_with_the_medium_before_the_staff_word():
