@@ -105,6 +105,10 @@ def measured(function, *args) -> Run:
     return run
 
 
+def _sampled(run: Run) -> str:
+    return f"{run.peak_tree_mb:,.0f} MB" if run.peak_tree_mb else "— (over before the first sample)"
+
+
 def _tree_pss_mb(root: int) -> float:
     """Memory of a process and all its descendants now: proportional set sizes, so the pages
     forked workers share with their parent count once."""
@@ -247,7 +251,7 @@ def _rebuild_table(cold: Run, full: Run, one_more: Run, nothing: Run, m: float) 
         work = "—" if info["unchanged"] else f"{info['analysed']:,} / {info['cached']:,}"
         pages = "0 (detected, nothing rendered)" if info["unchanged"] else f"{info['changed']:,}"
         lines.append(f"| {label} | {run.wall:.2f} s | {run.wall / m:.3f} | {work} | {pages} | "
-                     f"{max(run.peak_rss_mb, run.peak_child_rss_mb):,.0f} MB | {run.peak_tree_mb:,.0f} MB |")
+                     f"{max(run.peak_rss_mb, run.peak_child_rss_mb):,.0f} MB | {_sampled(run)} |")
     return "\n".join(lines)
 
 
