@@ -171,6 +171,7 @@ def make_discovery(paths: Paths, registry: Registry, warnings: Warnings,
 
 
 PAGE_KEYS = "page-keys.json"  # under build/: what each article page was made from (pagekeys.py)
+OUTPUT_KEYS = "output-keys.json"  # ... and each article's JSON twin
 
 
 def build(paths: Paths, strict: bool = False, stages: Stages | None = None) -> BuildResult:
@@ -220,7 +221,9 @@ def _write_site(paths: Paths, strict: bool, stages: Stages, result: BuildResult,
         mirror(index, html / INDEX_DIR, keep=MATERIAL_SEARCH_FILES)
         jobs = (json_jobs(result.digest) + feed_jobs(result.digest, os.environ.get("SITE_URL", ""))
                 + csv_jobs(result.digest, article_url))
-        outputs = [html / relative for relative in write_outputs(jobs, html).produced]
+        # In a full build MkDocs emptied build/html/ first: every file is missing, so made.
+        made = write_outputs(jobs, html, keys_file=paths.work / OUTPUT_KEYS)
+        outputs = [html / relative for relative in made.produced]
         outputs += write_redirects(result.moved, html)
         _prune_outputs(html, outputs, paths.work / "outputs.txt", full=not result.dirty)
     with stages.stage("publish"):

@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from build_digest.cache import code_fingerprint
 from build_digest.digest import Digest
 from build_digest.figures import by_sentence
 from build_digest.model import Article, Entity, Source, Topic
 from build_digest.outputs import Job, write_outputs
+from build_digest.pagekeys import article_key
 from build_digest.render.articles import article_url
 
 CO_MENTIONS_EXPORTED = 50
@@ -149,9 +151,11 @@ def _json(data: dict) -> bytes:
 
 def json_jobs(digest: Digest) -> list[Job]:
     """digest.json and every page's JSON twin (digest.json first), under the site's api/."""
+    code = code_fingerprint()
     jobs: list[Job] = [("api/digest.json", lambda: _json(digest_data(digest)))]
-    jobs += [(f"api/{article_url(a).rstrip('/')}.json", lambda a=a: _json(article_twin(a)))
-             for a in digest.articles.values()]
+    # An article's twin shows nothing but its article: the article's values are its key.
+    jobs += [(f"api/{article_url(a).rstrip('/')}.json", lambda a=a: _json(article_twin(a)),
+              lambda a=a: article_key(a, code)) for a in digest.articles.values()]
     jobs += [(f"api/{e.url.rstrip('/')}.json", lambda e=e: _json(entity_twin(e, digest)))
              for e in digest.registry.entities.values() if e.paged]
     return jobs

@@ -21,7 +21,7 @@ CSV_NAME = "figures.csv"
 # entities named in most articles repeat the same sentences and grew to a quarter of the site
 # (66 MB of 280 MB at 2,000 generated articles); every article's own figures stay complete in
 # its JSON twin and in digest.json.
-CSV_SENTENCES = 100
+CSV_SENTENCES = 50  # newest sentences whose figures a CSV holds, so a busy entity's file stays small
 # Shown instead of a sentence the publication does not allow us to republish (excerpt mode).
 WITHHELD = "（原文仅摘要转载，此句未收录）"
 CSV_COLUMNS = ("value", "unit", "lower_bound", "printed", "sentence", "date", "article", "title")

@@ -8,6 +8,7 @@ time, and nothing holds all the outputs in memory at once.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -57,10 +58,28 @@ def _write_share(bounds: tuple[int, int]) -> Written:
 
 
 def write_outputs(jobs: list[Job], folder: Path, workers: int | None = None,
-                  advance: Callable[[int], None] = lambda n: None,
-                  previous_keys: dict[str, str] | None = None) -> Written:
-    """Write every job's file under `folder` (a keyed file only when its key differs from
-    `previous_keys`, or it is missing)."""
+                  advance: Callable[[int], None] = lambda n: None, keys_file: Path | None = None) -> Written:
+    """Write every job's file under `folder`. With `keys_file`, a keyed file is made only when
+    its key differs from the one recorded there by the last run, or the file is missing."""
+    previous = _load_keys(keys_file) if keys_file else {}
+    if keys_file:
+        keys_file.unlink(missing_ok=True)  # a run stopped halfway must not leave keys to trust
+    written = _write_all(jobs, folder, workers, advance, previous)
+    if keys_file:
+        keys_file.parent.mkdir(parents=True, exist_ok=True)
+        keys_file.write_text(json.dumps(written.keys, sort_keys=True), encoding="utf-8")
+    return written
+
+
+def _load_keys(path: Path) -> dict[str, str]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_all(jobs: list[Job], folder: Path, workers: int | None, advance: Callable[[int], None],
+               previous_keys: dict[str, str]) -> Written:
     global _shared
     workers = workers or len(os.sched_getaffinity(0))
     # Forked workers share the model without copying it; never after a model session started.

@@ -1,4 +1,5 @@
-"""What an article page is made from, as a key: an unchanged key means an unchanged page.
+"""What an article page (or its JSON twin) is made from, as a key: an unchanged key means an
+unchanged page.
 
 One new article at 10,000 changes a few dozen pages, but comparing every page with its file
 means rendering all of them. An article page shows its own article (text, mentions, figures,
@@ -26,10 +27,7 @@ class ArticlePageKeys:
 
     def key(self, article: Article) -> str:
         digest = self.digest
-        key = hashlib.sha256(self.code.encode())
-        # repr, not pickle: a pickle records which objects share a string, which differs between
-        # an article analysed now and one loaded from the cache; the values are what the page shows.
-        key.update(repr(article).encode())
+        key = _article_hash(article, self.code)
         for entity_id in article.entity_ids:
             key.update(self._entity(entity_id))
         for topic_id in article.topic_ids:
@@ -50,3 +48,16 @@ class ArticlePageKeys:
                      entity_preview(entity, self.digest.registry))
             self._entities[entity_id] = repr(shown).encode()
         return self._entities[entity_id]
+
+
+def article_key(article: Article, code: str) -> str:
+    """The key of what shows nothing but the article itself (its JSON twin)."""
+    return _article_hash(article, code).hexdigest()
+
+
+def _article_hash(article: Article, code: str):
+    key = hashlib.sha256(code.encode())
+    # repr, not pickle: a pickle records which objects share a string, which differs between an
+    # article analysed now and one loaded from the cache; the values are what a page shows.
+    key.update(repr(article).encode())
+    return key

@@ -8,7 +8,6 @@ the rendered site is never held in memory at once. A large digest is rendered on
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,27 +73,14 @@ def write_pages(digest: Digest, docs_dir: Path, workers: int | None = None,
         article = articles.get(relative)
         make = _encoded(render)
         jobs.append((relative, make, lambda a=article: keys.key(a)) if article else (relative, make))
-    previous = _load_keys(keys_file) if keys_file else {}
-    if keys_file:
-        keys_file.unlink(missing_ok=True)  # a build stopped halfway must not trust stale keys
-    written = write_outputs(jobs, docs_dir, workers, advance, previous)
+    written = write_outputs(jobs, docs_dir, workers, advance, keys_file)
     result = PagesWritten(total=len(jobs), changed=written.changed, skipped=written.skipped)
     result.removed = _remove_stale(docs_dir, {job[0] for job in jobs})
-    if keys_file:
-        keys_file.parent.mkdir(parents=True, exist_ok=True)
-        keys_file.write_text(json.dumps(written.keys, sort_keys=True), encoding="utf-8")
     return result
 
 
 def _encoded(render: Callable[[], str]) -> Callable[[], bytes]:
     return lambda: render().encode("utf-8")
-
-
-def _load_keys(path: Path) -> dict[str, str]:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
 
 
 def _remove_stale(docs_dir: Path, current: set[str]) -> list[str]:

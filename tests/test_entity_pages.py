@@ -24,4 +24,22 @@ def test_page_lists_every_article_and_quotes_the_newest(tmp_path):
     assert "更早的报道（5）" in page
     # Newest first: the first quoted article is the latest date.
     first = page.index("### [")
-    assert digest.articles[ids[0]].title in page[first:first + 200] and digest.articles[ids[0]].date == "2023-02-07"
+    last = count - 1
+    newest = f"2023-{1 + last // 28:02d}-{1 + last % 28:02d}"
+    assert digest.articles[ids[0]].title in page[first:first + 200] and digest.articles[ids[0]].date == newest
+
+
+def test_a_topic_page_lists_its_newest_articles_and_counts_the_rest(tmp_path, monkeypatch):
+    from build_digest.render import hubs
+
+    monkeypatch.setattr(hubs, "TOPIC_LISTED", 2)
+    registry = make_registry(tmp_path / "reg", topics=[{"name": "氢能", "slug": "qingneng", "keywords": ["氢能"]}])
+    sources = []
+    for i in range(5):
+        text = f"发布时间:2023-03-{i + 1:02d}\n\n第{i}号氢能报道\n\n本报讯 某地氢能产业园第{i}期开工。\n"
+        sources.append(source_from_text(tmp_path, text, name=f"{i:03d}.txt")[0])
+    digest = build_digest(sources, registry, Warnings())
+    page = hubs.render_topic(registry.topics["qingneng"], digest)
+    assert "报道（5）" in page and "第4号氢能报道" in page and "第3号氢能报道" in page
+    assert "第2号氢能报道" not in page.split("## 常见条目")[0].split("## 报道")[1]
+    assert "更早的 3 篇" in page

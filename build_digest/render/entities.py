@@ -24,7 +24,7 @@ UNREVIEWED_NOTE = (
     '!!! note "未审核"\n    本条目由程序从报道中自动识别，尚未经编辑审核；名称、类型和上级可能有误。\n\n'
 )
 CO_MENTION_LIMIT = 8
-QUOTED_ARTICLES = 30  # newest articles quoted with their sentences; older ones listed by title
+QUOTED_ARTICLES = 20  # newest articles quoted with their sentences; older ones listed by title
 WITHIN_LIMIT = 30  # members of a region listed with their articles that do not name the region
 
 

@@ -22,6 +22,7 @@ from build_digest.slugs import pinyin_words
 LATEST = 5  # the pictures carry the home page; the timeline hub has every article
 TOP = 5
 TOPIC_ENTITIES = 12
+TOPIC_LISTED = 300  # newest articles listed on a topic page (a topic gathers thousands: its timeline links every month)
 
 
 def render_home(digest: Digest) -> str:
@@ -151,7 +152,11 @@ def render_topic(topic: Topic, digest: Digest) -> str:
     if feed:
         out.append(subscribe_line())
     out.append(f"## 报道（{len(ids)}）\n\n")
-    out.append(article_list(articles, here))
+    out.append(article_list(articles[:TOPIC_LISTED], here))
+    if len(articles) > TOPIC_LISTED:
+        months = link("全部报道（按月）", here, "articles/index.md")
+        out.append(f"以上是最新的 {TOPIC_LISTED} 篇。更早的 {len(articles) - TOPIC_LISTED} 篇：点击上方时间线的月份，"
+                   f"或在{months}中查看。\n{{ .digest-meta }}\n\n")
     entity_counts: Counter = Counter(e for a in articles for e in a.entity_ids)
     if entity_counts:
         paged = ((e, n) for e, n in entity_counts.items() if digest.registry.entities[e].paged)

@@ -8,7 +8,7 @@ from build_digest.render.markup import NOT_SEARCHED, date_label, figure_value, l
 
 # Newest sentences shown on the page; the CSV beside it has every figure. Keeps the pages of
 # entities named in thousands of articles small.
-SHOWN_SENTENCES = 30
+SHOWN_SENTENCES = 20
 
 
 def figures_block(rows: list[FigureSentence], here: str, heading: str = "关键数据") -> str:
