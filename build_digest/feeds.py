@@ -10,6 +10,8 @@ page's articles: a new article rewrites only the feeds of the pages it appears o
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
+from build_digest.cache import code_fingerprint
 from build_digest.digest import Digest
 from build_digest.model import Article
 from build_digest.outputs import Job, write_outputs
@@ -165,12 +168,25 @@ def json_feed(page: FeedPage, digest: Digest, site_url: str) -> str:
 
 
 def feed_jobs(digest: Digest, site_url: str = "") -> list[Job]:
-    """The Atom and JSON feed of every page that has one."""
+    """The Atom and JSON feed of every page that has one, each keyed by what it lists
+    (feed_key): a feed whose newest articles are the same is not generated again."""
+    code = code_fingerprint()
     jobs: list[Job] = []
     for page in feed_pages(digest):
-        jobs.append((page.url + ATOM_NAME, lambda page=page: atom_feed(page, digest, site_url)))
-        jobs.append((page.url + JSON_NAME, lambda page=page: json_feed(page, digest, site_url).encode("utf-8")))
+        key = functools.lru_cache(maxsize=1)(lambda page=page: feed_key(page, digest, site_url, code))
+        jobs.append((page.url + ATOM_NAME, lambda page=page: atom_feed(page, digest, site_url), key))
+        jobs.append((page.url + JSON_NAME, lambda page=page: json_feed(page, digest, site_url).encode("utf-8"), key))
     return jobs
+
+
+def feed_key(page: FeedPage, digest: Digest, site_url: str, code: str) -> str:
+    """Everything a page's feeds show: the page, and its newest articles as entries."""
+    entities = digest.registry.entities
+    shown = [code, site_url, page.url, page.title, page.description]
+    for article in feed_articles(page.articles):
+        shown.append((article.id, article.title, article.date, article.publication, summary(article),
+                      [entities[e].name for e in article.entity_ids]))
+    return hashlib.sha256(repr(shown).encode()).hexdigest()
 
 
 def write_feeds(digest: Digest, site_dir: Path, site_url: str = "") -> list[Path]:
