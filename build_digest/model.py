@@ -63,6 +63,7 @@ class Line:
     reason: str = ""  # which rule gave the role: shown in warnings and the build report
     shape: str = ""  # what the line is on its own (roles.Shape), before its neighbours are seen
     crosshead: bool = False  # a short heading inside an article's text
+    deck: bool = False  # a label printed with the headline (kicker 引题, subtitle 副题)
     heading_level: int = 0  # Markdown '#' count, 0 when none
     gap_before: int = 0  # blank lines between this and the previous non-blank line
     match: str = ""  # simplified, half-width copy of text for rules and tagging (same length)

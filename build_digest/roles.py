@@ -126,7 +126,7 @@ WIDGET = re.compile(
     r"|无障碍|长者模式|关怀版|适老化|(?:APP|App|客户端)\s*$",
     re.IGNORECASE,
 )
-WIDGET_MAX = 40
+WIDGET_MAX = 40  # characters: a share bar or counter row is short; a sentence naming 分享 is not
 # Navigation words that make up a short line on their own: 搜索, 相关新闻 相关阅读, 热门推荐
 FURNITURE_WORD = re.compile(
     r"^\d*(?:搜索|登录|注册|首页\w{0,8}|English|官方微博|官方微信|微信|微博|客户端|电子报|数字报|立即打开|打开|APP|App"

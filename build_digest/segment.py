@@ -68,6 +68,7 @@ class _Decision:
     role: str
     reason: str
     crosshead: bool = False
+    deck: bool = False  # a label printed with the headline (kicker, subtitle), not a column name
 
 
 @dataclass
@@ -85,10 +86,14 @@ class _Plan:
     starts: set[int] = field(default_factory=set)  # lines that open an article
     repeats: dict[int, int] = field(default_factory=dict)  # duplicate line -> the line it repeats
 
-    def decide(self, line: Line, role: str, reason: str, crosshead: bool = False) -> None:
-        self.decisions[line.number] = _Decision(role, reason, crosshead)
+    def decide(self, line: Line, role: str, reason: str, crosshead: bool = False, deck: bool = False) -> None:
+        self.decisions[line.number] = _Decision(role, reason, crosshead, deck)
+
+    def decided(self, line: Line) -> bool:
+        return line.number in self.decisions
 
     def role(self, line: Line) -> str | None:
+        """The role the plan gave the line; None when its shape will decide it."""
         decision = self.decisions.get(line.number)
         return decision.role if decision else None
 
@@ -358,7 +363,7 @@ def _first_text(lines: list[Line], plan: _Plan) -> int:
     if first + 1 < len(lines) and lines[first + 1].shape == Shape.SHORT:
         kicker = lines[first]
         if not ends_sentence(kicker.match_content) and roles.dateline(kicker.match_content) is None:
-            plan.decide(kicker, "label", "kicker")
+            plan.decide(kicker, "label", "kicker", deck=True)
             plan.starts.add(kicker.number)
             return next((i for i, line in enumerate(lines) if i > first and line.shape == Shape.TEXT), len(lines))
     return first
@@ -382,7 +387,7 @@ def _judge_run(block: list[Line], following: Line | None, credited: bool, articl
         *main, deck = block
         for line in main:
             plan.decide(line, "title", "stacked headline")
-        plan.decide(deck, "label", "subtitle")
+        plan.decide(deck, "label", "subtitle", deck=True)
         plan.starts.add(block[0].number)
         return
     if strong or has_title_heading or has_label:
@@ -433,9 +438,9 @@ def _plan_headline(block: list[Line], credited: bool, plan: _Plan) -> None:
     if len(lines) > 1 and roles.is_label_like(lines[-1].match_content):
         plan.decide(lines.pop(), "label", "column label after its headline")
     if len(lines) > 1 and roles.is_subtitle(lines[-1].match_content):
-        plan.decide(lines.pop(), "label", "subtitle")
+        plan.decide(lines.pop(), "label", "subtitle", deck=True)
     elif len(lines) > 1 and _upper_is_main(lines[-2], lines[-1]):
-        plan.decide(lines.pop(), "label", "subtitle")
+        plan.decide(lines.pop(), "label", "subtitle", deck=True)
     main = [lines.pop()]
     while lines and ((len(main[0].content) < SHORT_JOIN and len(lines[-1].content) < SHORT_JOIN)
                      or lines[-1].content.endswith((":", ":"))):
@@ -443,7 +448,7 @@ def _plan_headline(block: list[Line], credited: bool, plan: _Plan) -> None:
     for line in main:
         plan.decide(line, "title", "headline")
     if lines and not roles.is_label_like(lines[-1].match_content) and "," not in lines[-1].match:
-        plan.decide(lines.pop(), "label", "kicker")
+        plan.decide(lines.pop(), "label", "kicker", deck=True)
     if lines and roles.is_label_like(lines[-1].match_content):
         plan.decide(lines.pop(), "label", "column label")
     for line in lines:
@@ -477,7 +482,7 @@ def _plan_unheaded_starts(lines: list[Line], first_text: int, plan: _Plan) -> No
             continue
         if line.number in plan.starts:
             paragraphs = 0
-        if plan.role(line) is not None:
+        if plan.decided(line):
             continue
         if line.shape == Shape.TEXT:
             if paragraphs and roles.dateline(line.match_content) is not None and not _after_header(lines, index):
@@ -612,7 +617,7 @@ def _mark_standfirsts(drafts: list[_Draft], plan: _Plan) -> None:
         if len(summary) > STANDFIRST_MAX_LINES:
             continue  # a whole story above a closing credit, not a summary
         for line in summary:
-            if plan.role(line) is None:
+            if not plan.decided(line):
                 plan.decide(line, "standfirst", "summary above the byline")
 
 
@@ -734,6 +739,7 @@ def _assign_roles(lines: list[Line], plan: _Plan) -> None:
         decision = plan.decisions.get(line.number)
         line.role, line.reason = (decision.role, decision.reason) if decision else SHAPE_ROLES[line.shape]
         line.crosshead = bool(decision and decision.crosshead)
+        line.deck = bool(decision and decision.deck)
 
 
 def _finish(draft: _Draft, plan: _Plan, source: Source) -> Article:
@@ -742,9 +748,8 @@ def _finish(draft: _Draft, plan: _Plan, source: Source) -> Article:
     article = Article(source=source.file, title="")
     article.title_lines = [line.number for line in title_lines]
     article.title = roles.headline_text(_join([line.content for line in title_lines]))
-    decks = {"kicker", "subtitle"}  # printed with the headline, unlike a column name
-    kickers = [line.content for line in labels if line.reason in decks]
-    columns = [line.content.strip("“”\"「」【】[] ") for line in labels if line.reason not in decks]
+    kickers = [line.content for line in labels if line.deck]
+    columns = [line.content.strip("“”\"「」【】[] ") for line in labels if not line.deck]
     article.kicker = " ".join(kickers) or None
     article.column = columns[0] if columns else None
     article.paragraphs = _paragraphs([line for line in draft.lines if line.role == "body"])
