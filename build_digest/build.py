@@ -171,7 +171,7 @@ def make_discovery(paths: Paths, registry: Registry, warnings: Warnings,
 
 
 PAGE_KEYS = "page-keys.json"  # under build/: what each article page was made from (pagekeys.py)
-OUTPUT_KEYS = "output-keys.json"  # ... and each article's JSON twin
+OUTPUT_KEYS = "output-keys.json"  # ... and each article's JSON twin and each feed
 
 
 def build(paths: Paths, strict: bool = False, stages: Stages | None = None) -> BuildResult:
@@ -209,7 +209,8 @@ def _write_site(paths: Paths, strict: bool, stages: Stages, result: BuildResult,
         run = start_mkdocs(paths.root, html, result.dirty, result.written.changed, result.written.removed,
                            _sitemap_epoch(result.digest), mkdocs_shares(result.pages, result.dirty))
         try:
-            # MkDocs runs on one core; the search index is written on the other meanwhile.
+            # The search index is written while MkDocs runs (in one process per core for a large
+            # full build, else in one).
             with stages.stage("search index"):
                 writer = SearchIndexWriter(index, paths.work / "search" / STATE_FILE)
                 result.search = writer.write(search_records(result.digest, paths.docs))

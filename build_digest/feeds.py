@@ -16,14 +16,13 @@ import json
 import re
 from dataclasses import dataclass
 from itertools import islice
-from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
 from build_digest.cache import code_fingerprint
 from build_digest.digest import Digest
 from build_digest.model import Article
-from build_digest.outputs import Job, write_outputs
+from build_digest.outputs import Job
 from build_digest.render.articles import article_url
 from build_digest.render.markup import relative
 
@@ -187,7 +186,3 @@ def feed_key(page: FeedPage, digest: Digest, site_url: str, code: str) -> str:
         shown.append((article.id, article.title, article.date, article.publication, summary(article),
                       [entities[e].name for e in article.entity_ids]))
     return hashlib.sha256(repr(shown).encode()).hexdigest()
-
-
-def write_feeds(digest: Digest, site_dir: Path, site_url: str = "") -> list[Path]:
-    return [site_dir / relative for relative in write_outputs(feed_jobs(digest, site_url), site_dir).produced]

@@ -10,11 +10,10 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from build_digest.figures import by_sentence
 from build_digest.model import Article, Entity, Figure, Topic
-from build_digest.outputs import Job, write_outputs
+from build_digest.outputs import Job
 
 CSV_NAME = "figures.csv"
 # Sentences whose figures go into a page's CSV, newest first. Without a bound the CSVs of the
@@ -106,7 +105,3 @@ def csv_jobs(digest, article_url) -> list[Job]:
 
 def _csv_bytes(rows: list[FigureSentence], article_url) -> bytes | None:
     return csv_text(rows, article_url).encode("utf-8") if rows else None
-
-
-def write_figure_csvs(digest, site_dir: Path, article_url) -> list[Path]:
-    return [site_dir / relative for relative in write_outputs(csv_jobs(digest, article_url), site_dir).produced]

@@ -15,8 +15,8 @@ from build_digest.render import markup
 from build_digest.render.articles import article_url
 from build_digest.render.feedlinks import subscribe_line
 from build_digest.render.keyfigures import figures_block
-from build_digest.render.lists import article_list
-from build_digest.render.markup import NOT_SEARCHED, date_label, entity_link, link, page_path, text, text_piece
+from build_digest.render.lists import article_list, dated
+from build_digest.render.markup import NOT_SEARCHED, entity_link, link, page_path, text, text_piece
 from build_digest.render.preview import LEVEL_LABELS, SENTENCE_MARKS, first_sentence, kind_label
 from build_digest.searchwords import search_terms
 
@@ -127,7 +127,7 @@ def _mentions_block(entity: Entity, articles: list[Article], here: str, digest: 
         return out[0] + "本文摘暂无报道提及此条目。\n\n"
     for article in articles[:QUOTED_ARTICLES]:
         out.append(f"### {link(article.title, here, page_path(article_url(article)))}{NOT_SEARCHED}\n\n")
-        out.append(f"{_dated(article)}\n{{ .digest-meta }}\n\n")
+        out.append(f"{text(dated(article))}\n{{ .digest-meta }}\n\n")
         quotes = [f"> {sentence}\n" for sentence in mention_sentences(article, entity.id)]
         out.append(">\n".join(quotes) + "\n")
     older = articles[QUOTED_ARTICLES:]
@@ -135,11 +135,6 @@ def _mentions_block(entity: Entity, articles: list[Article], here: str, digest: 
         out.append(f"### 更早的报道（{len(older)}）{NOT_SEARCHED}\n\n")
         out.append(article_list(older, here))
     return "".join(out)
-
-
-def _dated(article: Article) -> str:
-    publication = f" · {text(article.publication)}" if article.publication else ""
-    return date_label(article.date, article.date_md) + publication
 
 
 

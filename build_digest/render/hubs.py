@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections import Counter, defaultdict
 
 from build_digest.digest import Digest
@@ -16,7 +15,7 @@ from build_digest.render.articles import SOURCE_LINES, article_url, source_url
 from build_digest.render.feedlinks import subscribe_line
 from build_digest.render.keyfigures import figures_block
 from build_digest.render.lists import article_list
-from build_digest.render.markup import html_link, html_list, link, page_path, text
+from build_digest.render.markup import html_link, html_list, html_text, link, page_path, text
 from build_digest.slugs import pinyin_words
 
 LATEST = 5  # the pictures carry the home page; the timeline hub has every article
@@ -109,7 +108,7 @@ def render_type_index(entity_type: str, digest: Digest) -> str:
         out.append(f"## {_group_label(letter)} {{ #{_anchor(letter)} }}\n\n")
         out.append(html_list([
             f"{html_link(e.name, here, page_path(e.url))}（{len(digest.articles_of_entity.get(e.id, []))}）"
-            f"<small>{html.escape(e.pinyin, quote=False)}</small>"
+            f"<small>{html_text(e.pinyin)}</small>"
             for e in groups[letter]
         ]))
     return "".join(out)
@@ -209,6 +208,6 @@ def render_sources_index(digest: Digest) -> str:
             named = html_link(source.file, here, page_path(article_url(digest.articles[only])), SOURCE_LINES)
         else:
             named = html_link(source.file, here, page_path(source_url(source.file)))
-        items.append(f"{named}（{n} 篇，编码 {html.escape(source.encoding, quote=False)}）")
+        items.append(f"{named}（{n} 篇，编码 {html_text(source.encoding)}）")
     out.append(html_list(items))
     return "".join(out)

@@ -6,10 +6,10 @@ a source file's own page, or, for a file that holds one article, at the foot of 
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
 from build_digest.model import Line, Source
+from build_digest.render.markup import html_text
 
 ROLE_LABELS = {
     "body": "正文",
@@ -33,7 +33,7 @@ def line_table(source: Source, lines: list[Line], link: tuple[str, Callable[[Lin
     """The table of `lines`; `link`, (heading, cell), adds a column whose cell(line) is raw HTML."""
     rows = []
     for line in lines:
-        shown = WITHHELD if line.number in source.withheld else html.escape(line.text.strip(), quote=False)
+        shown = WITHHELD if line.number in source.withheld else html_text(line.text.strip())
         extra = f"<td>{link[1](line)}</td>" if link else ""
         rows.append(
             f'<tr id="L{line.number}"><td>{line.number}</td><td>{ROLE_LABELS.get(line.role, line.role)}</td>'

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import html
-
 from build_digest.model import Article
 from build_digest.render.articles import article_url
-from build_digest.render.markup import date_label, html_link, html_list, page_path
+from build_digest.render.markup import date_label, html_link, html_list, html_text, page_path
 
 
 def article_list(articles: list[Article], here: str) -> str:
     """Articles as a list of titles with date and publication (html_list)."""
     return html_list([
-        f"{html_link(a.title, here, page_path(article_url(a)))} <small>{html.escape(dated(a), quote=False)}</small>"
+        f"{html_link(a.title, here, page_path(article_url(a)))} <small>{html_text(dated(a))}</small>"
         for a in articles
     ])
 

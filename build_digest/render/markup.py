@@ -52,6 +52,11 @@ def attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
+def html_text(value: str) -> str:
+    """Text inside raw HTML (html_list items): escaped, never Markdown-escaped."""
+    return html.escape(value, quote=False)
+
+
 def figure_value(figure) -> str:
     """'**1.9亿元** = 190,000,000 CNY'; a figure already in its normal form ('8家') stands alone."""
     normal = display_value(figure)
@@ -89,7 +94,7 @@ def html_link(label: str, from_page: str, to_page: str, anchor: str = "") -> str
     """A link written as HTML, for long lists (html_list): its href is already the final
     relative URL, which MkDocs neither rewrites nor checks (the site's link test does)."""
     href = relative(page_url(from_page).rstrip("/"), page_url(to_page)) or "./"
-    return f'<a href="{attr(href)}{"#" + anchor if anchor else ""}">{html.escape(label, quote=False)}</a>'
+    return f'<a href="{attr(href)}{"#" + anchor if anchor else ""}">{html_text(label)}</a>'
 
 
 def html_list(items: list[str]) -> str:
