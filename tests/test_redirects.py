@@ -8,7 +8,13 @@ import yaml
 
 from build_digest import build as pipeline
 from build_digest.digest import _cut_at_syllable
-from build_digest.published import load_record
+from build_digest.published import (
+    PublishedArticle,
+    PublishedEntity,
+    PublishedSource,
+    load_record,
+    write_record,
+)
 from tests.conftest import copy_project
 
 PAGE = (
@@ -90,3 +96,31 @@ def test_a_new_file_of_one_article_gets_no_source_redirect(tmp_path):
     result = pipeline.build(paths)
     assert result.moved == {} and not (paths.site / "sources" / "page").exists()
     assert "sources/page/" not in load_record(paths.published)
+
+
+def test_the_record_reads_back_the_same_by_the_build_and_by_any_yaml_reader(tmp_path):
+    # Names with quotes, backslashes, colons, DEL and the characters YAML takes for line breaks.
+    record = {
+        "articles/a/": PublishedArticle('新 闻: "x"\x7f.txt', (1, 2)),
+        "articles/b/": PublishedArticle("b.txt", ()),
+        "companies/x/": PublishedEntity("名\\字\u2028\x85\t公司"),
+        "sources/s/": PublishedSource("s: #1.txt"),
+    }
+    path = tmp_path / "published.yml"
+    write_record(record, path)
+    assert load_record(path) == record
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["articles"]["articles/a/"] == {"source": '新 闻: "x"\x7f.txt', "lines": [1, 2]}
+    assert data["entities"] == {"companies/x/": "名\\字\u2028\x85\t公司"}
+    assert data["sources"] == {"sources/s/": "s: #1.txt"}
+    assert len(path.read_text(encoding="utf-8").splitlines()) == 2 + 3 + 4  # header, sections, one line a page
+
+
+def test_a_record_edited_into_other_yaml_is_still_read(tmp_path):
+    path = tmp_path / "published.yml"
+    path.write_text(
+        "articles:\n  articles/a/:\n    source: a.txt\n    lines: [3, 4]\nentities:\n  regions/x/: 某市\n",
+        encoding="utf-8",
+    )
+    expected = {"articles/a/": PublishedArticle("a.txt", (3, 4)), "regions/x/": PublishedEntity("某市")}
+    assert load_record(path) == expected
