@@ -29,6 +29,7 @@ from build_digest.feeds import feed_jobs
 from build_digest.keyfigures import csv_jobs
 from build_digest.model import ROLES
 from build_digest.outputs import write_outputs
+from build_digest.pagekeys import PageKeys
 from build_digest.pages import GENERATED_DIRS, GENERATED_FILES, PagesWritten, write_pages
 from build_digest.problems import DataError, Problem, Warnings
 from build_digest.published import (
@@ -170,7 +171,7 @@ def make_discovery(paths: Paths, registry: Registry, warnings: Warnings,
                      page_min_articles=settings.unreviewed_page_min_articles)
 
 
-PAGE_KEYS = "page-keys.json"  # under build/: what each article page was made from (pagekeys.py)
+PAGE_KEYS = "page-keys.json"  # under build/: what each page was made from (pagekeys.py)
 OUTPUT_KEYS = "output-keys.json"  # ... and each article's JSON twin and each feed
 
 
@@ -179,17 +180,23 @@ def build(paths: Paths, strict: bool = False, stages: Stages | None = None) -> B
     previous = BuildState.load(paths.state)
     hand_written = _hand_written(paths)
     html_key = html_fingerprint(paths.root, hand_written)
+    # Read before the build: a file edited while it runs makes the next build see a change.
+    inputs = inputs_but_record(paths)
     if (previous is not None and paths.site.is_dir() and previous.html == html_key
-            and previous.inputs == input_fingerprint(paths) and not (strict and previous.warnings)):
+            and previous.inputs == input_fingerprint(paths, inputs) and not (strict and previous.warnings)):
         return BuildResult(digest=None, warnings=Warnings(), files_read=previous.files, unchanged=True,
                            stages=stages)
     BuildState.forget(paths.state)  # from here on, a failure makes the next build a full one
     result = analyse(paths, stages=stages)
     gc.freeze()  # the finished model stays until the end: later collections need not walk it
     try:
-        return _write_site(paths, strict, stages, result, previous, html_key)
+        result = _write_site(paths, strict, stages, result, previous, html_key)
     finally:
         gc.unfreeze()
+    # The record of published URLs is written by the build itself: its new text counts.
+    BuildState(html=html_key, inputs=input_fingerprint(paths, inputs), warnings=len(result.warnings),
+               files=result.files_read).save(paths.state)
+    return result
 
 
 def _write_site(paths: Paths, strict: bool, stages: Stages, result: BuildResult, previous: BuildState | None,
@@ -220,8 +227,9 @@ def _write_site(paths: Paths, strict: bool, stages: Stages, result: BuildResult,
         raise DataError([Problem("mkdocs.yml", None, "mkdocs build failed:\n" + failure)])
     with stages.stage("export"):
         mirror(index, html / INDEX_DIR, keep=MATERIAL_SEARCH_FILES)
-        jobs = (json_jobs(result.digest) + feed_jobs(result.digest, os.environ.get("SITE_URL", ""))
-                + csv_jobs(result.digest, article_url))
+        keys = PageKeys(result.digest, code_fingerprint())
+        jobs = (json_jobs(result.digest, keys) + feed_jobs(result.digest, os.environ.get("SITE_URL", ""))
+                + csv_jobs(result.digest, article_url, keys))
         # In a full build MkDocs emptied build/html/ first: every file is missing, so made.
         made = write_outputs(jobs, html, keys_file=paths.work / OUTPUT_KEYS)
         outputs = [html / relative for relative in made.produced]
@@ -231,8 +239,6 @@ def _write_site(paths: Paths, strict: bool, stages: Stages, result: BuildResult,
         mirror(html, paths.site)
         write_record(updated_record(record, result.digest), paths.published)
         write_report(result, paths.work / "report.md")
-    BuildState(html=html_key, inputs=input_fingerprint(paths), warnings=len(result.warnings),
-               files=result.files_read).save(paths.state)
     return result
 
 
@@ -252,17 +258,26 @@ def _collector_paused() -> Iterator[None]:
 
 def _hand_written(paths: Paths) -> list[Path]:
     """The pages and assets of docs/ that the build does not generate."""
-    generated = {paths.docs / name for name in (*GENERATED_DIRS, *GENERATED_FILES)}
+    generated = {*GENERATED_DIRS, *GENERATED_FILES}
     found = []
-    for path in sorted(paths.docs.rglob("*")) if paths.docs.is_dir() else []:
-        if path.is_file() and not any(parent in generated for parent in (path, *path.parents)):
-            found.append(path)
-    return found
+    # Top level first: the generated folders (thousands of pages) are never walked.
+    for top in sorted(paths.docs.iterdir()) if paths.docs.is_dir() else []:
+        if top.name in generated:
+            continue
+        found += [top] if top.is_file() else [p for p in top.rglob("*") if p.is_file()]
+    return sorted(found)
 
 
-def input_fingerprint(paths: Paths) -> str:
-    """Everything the digest is made from: the code and every file under data/."""
-    return hashlib.sha256((code_fingerprint() + folder_fingerprint(paths.data)).encode()).hexdigest()
+def input_fingerprint(paths: Paths, others: str) -> str:
+    """Everything the digest is made from: `others` (inputs_but_record) and the record of
+    published URLs as it is now."""
+    record = paths.published.read_bytes() if paths.published.is_file() else b""
+    return hashlib.sha256((others + hashlib.sha256(record).hexdigest()).encode()).hexdigest()
+
+
+def inputs_but_record(paths: Paths) -> str:
+    """The code and every file under data/ but the record of published URLs."""
+    return hashlib.sha256((code_fingerprint() + folder_fingerprint(paths.data, paths.published)).encode()).hexdigest()
 
 
 def _sitemap_epoch(digest: Digest) -> int:

@@ -32,11 +32,11 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def folder_fingerprint(folder: Path) -> str:
-    """Hash of every file below a folder (the curated registry), names included."""
+def folder_fingerprint(folder: Path, skip: Path | None = None) -> str:
+    """Hash of every file below a folder (the curated registry), names included; `skip` left out."""
     digest = hashlib.sha256()
     if folder.is_dir():
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p != skip):
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()

@@ -85,6 +85,7 @@ def analyse_source(source: Source, tagger: Tagger, warnings: Warnings, discovery
     with stages.stage("tag"):
         for article in articles:
             article.figures = extract_figures(article)
+            tagger.tag_figures(article)
             article.id = article_id(article)
             fingerprint(article)
     return articles

@@ -14,7 +14,7 @@ from build_digest.digest import Digest
 from build_digest.figures import by_sentence
 from build_digest.model import Article, Entity, Source, Topic
 from build_digest.outputs import Job, write_outputs
-from build_digest.pagekeys import article_key
+from build_digest.pagekeys import PageKeys
 from build_digest.render.articles import article_url
 
 CO_MENTIONS_EXPORTED = 50
@@ -149,13 +149,13 @@ def _json(data: dict) -> bytes:
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def json_jobs(digest: Digest) -> list[Job]:
+def json_jobs(digest: Digest, keys: PageKeys | None = None) -> list[Job]:
     """digest.json and every page's JSON twin (digest.json first), under the site's api/."""
-    code = code_fingerprint()
+    keys = keys or PageKeys(digest, code_fingerprint())
     jobs: list[Job] = [("api/digest.json", lambda: _json(digest_data(digest)))]
     # An article's twin shows nothing but its article: the article's values are its key.
     jobs += [(f"api/{article_url(a).rstrip('/')}.json", lambda a=a: _json(article_twin(a)),
-              lambda a=a: article_key(a, code)) for a in digest.articles.values()]
+              lambda a=a: keys.twin(a)) for a in digest.articles.values()]
     jobs += [(f"api/{e.url.rstrip('/')}.json", lambda e=e: _json(entity_twin(e, digest)))
              for e in digest.registry.entities.values() if e.paged]
     return jobs

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 
 from build_digest.figures import by_sentence
 from build_digest.model import Article, Entity, Figure, Topic
 from build_digest.outputs import Job
+from build_digest.pagekeys import PageKeys
 
 CSV_NAME = "figures.csv"
 # Sentences whose figures go into a page's CSV, newest first. Without a bound the CSVs of the
@@ -43,19 +43,9 @@ def entity_figures(entity: Entity, articles: list[Article]) -> list[FigureSenten
 def topic_figures(topic: Topic, articles: list[Article]) -> list[FigureSentence]:
     """Figures in sentences that contain one of the topic's keywords, newest article first."""
 
-    if not topic.keywords:
-        return []
-    keyword = re.compile("|".join(re.escape(k) for k in sorted(topic.keywords, key=len, reverse=True)))
-
     def about(article: Article) -> list[Figure]:
-        kept = []
-        for figure in article.figures:
-            if not figure.sentence or not 0 <= figure.paragraph < len(article.paragraphs):
-                continue  # outside an excerpt: the text it would be judged by is not published
-            start, end = figure.span
-            if keyword.search(article.paragraphs[figure.paragraph].match_text, start, end):
-                kept.append(figure)
-        return kept
+        # A figure outside an excerpt has no published sentence to be judged by.
+        return [f for f in article.figures if topic.id in f.topic_ids and f.sentence]
 
     return _grouped(articles, about)
 
@@ -91,15 +81,17 @@ def csv_text(rows: list[FigureSentence], article_url) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def csv_jobs(digest, article_url) -> list[Job]:
-    """figures.csv beside every entity and topic page that shows key figures."""
+def csv_jobs(digest, article_url, keys: PageKeys) -> list[Job]:
+    """figures.csv beside every entity and topic page that shows key figures, keyed as the
+    page is: it shows a part of what the page shows."""
     jobs: list[Job] = []
     for entity in (e for e in digest.registry.entities.values() if e.paged):
         jobs.append((entity.url + CSV_NAME, lambda e=entity: _csv_bytes(
-            entity_figures(e, digest.entity_articles(e.id)), article_url)))
+            entity_figures(e, digest.entity_articles(e.id)), article_url), lambda e=entity: keys.entity(e)))
     for topic in digest.registry.topics.values():
         jobs.append((topic.url + CSV_NAME, lambda t=topic: _csv_bytes(
-            topic_figures(t, [digest.articles[a] for a in digest.articles_of_topic.get(t.id, [])]), article_url)))
+            topic_figures(t, [digest.articles[a] for a in digest.articles_of_topic.get(t.id, [])]), article_url),
+            lambda t=topic: keys.topic(t)))
     return jobs
 
 

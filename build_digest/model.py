@@ -137,6 +137,7 @@ class Figure:
     sentence: str
     paragraph: int
     entity_ids: list[str] = field(default_factory=list)
+    topic_ids: list[str] = field(default_factory=list)  # topics with a keyword in its sentence
     number: str = ""  # normalised value, a plain decimal: "19010000000"
     unit: str = ""  # CNY, USD, %, pp, t, kW … or the counter word as printed (家, 项)
     approx: bool = False  # the text gives a lower bound (30余家, 100多项)

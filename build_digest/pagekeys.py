@@ -1,58 +1,126 @@
-"""What an article page (or its JSON twin) is made from, as a key: an unchanged key means an
+"""What a generated page (or a JSON twin) is made from, as a key: an unchanged key means an
 unchanged page.
 
 One new article at 10,000 changes a few dozen pages, but comparing every page with its file
-means rendering all of them. An article page shows its own article (text, mentions, figures,
-related ids, copies, rights), the names, kinds, URLs and previews of the entities it links,
-the titles and dates of its related articles, its topics, and, when its file holds it alone,
-that file's lines: the key is a hash of exactly those, and of the generator's code. Entity,
-topic and hub pages show lists that change with every article naming them, and are rendered
-to compare as before.
+means rendering all of them: an entity named in thousands of articles, a topic, a province's
+map are the dearest pages of the site. A key is a hash of everything its page shows, and of the
+generator's code; a page whose key is the one it was last written with is not rendered again.
+
+- An article page shows its own article (text, mentions, figures, related ids, copies, rights),
+  the names, kinds, URLs and previews of the entities it links, the titles and dates of its
+  related articles, its topics, and, when its file holds it alone, that file's lines.
+- An entity page shows its record, the records of the entities around it in the registry
+  (parents, children, what sits in it, the entities named with it, and, for a region, all it
+  contains with their articles: the map and the "within" list), and the articles naming it.
+- A topic page shows its record, its articles, and the entities those articles name.
+
+Hubs (the home page, type indexes, the timeline) and source pages are rendered to compare.
+Whatever a renderer reads must be in its key: `tests/test_incremental.py` builds a digest
+step by step and from scratch and compares every page.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import fields
 
 from build_digest.digest import Digest
-from build_digest.model import Article
-from build_digest.render.preview import entity_preview
+from build_digest.model import Article, Entity, Topic
+
+# Where a curator defined an entity ("file:line") is shown on no page; a line added above it
+# in the registry must not make every page that links it look changed.
+_SHOWN_ENTITY_FIELDS = tuple(f.name for f in fields(Entity) if f.name != "origin")
+_SHOWN_TOPIC_FIELDS = tuple(f.name for f in fields(Topic) if f.name != "origin")
 
 
-class ArticlePageKeys:
+class PageKeys:
     def __init__(self, digest: Digest, code: str):
         self.digest = digest
         self.code = code
         self._entities: dict[str, bytes] = {}
+        self._articles: dict[str, bytes] = {}
 
-    def key(self, article: Article) -> str:
+    def article(self, article: Article) -> str:
         digest = self.digest
-        key = _article_hash(article, self.code)
+        key = self._start(b"article")
+        key.update(self._article(article.id))
         for entity_id in article.entity_ids:
             key.update(self._entity(entity_id))
         for topic_id in article.topic_ids:
             topic = digest.registry.topics[topic_id]
-            key.update(repr((topic.name, topic.url)).encode())
+            _part(key, repr((topic.name, topic.url)))
         for other_id, _ in article.related:
             other = digest.articles[other_id]
-            key.update(repr((other.id, other.title, other.date, other.date_md)).encode())
+            _part(key, repr((other.id, other.title, other.date, other.date_md)))
         if digest.inline_sources.get(article.source) == article.id:
             source = digest.source_files[article.source]
-            key.update(repr((source.file, source.encoding, source.lines, sorted(source.withheld))).encode())
+            _part(key, repr((source.file, source.encoding, source.lines, sorted(source.withheld))))
         return key.hexdigest()
 
+    def twin(self, article: Article) -> str:
+        """The key of what shows nothing but the article itself (its JSON twin)."""
+        return self._article(article.id).hex()
+
+    def entity(self, entity: Entity) -> str:
+        digest, registry = self.digest, self.digest.registry
+        key = self._start(b"entity")
+        key.update(self._entity(entity.id))
+        around = [a.id for a in registry.ancestors(entity.id)]
+        around += [e for e in (entity.region, entity.affiliation) if e]
+        around += [c.id for c in registry.children(entity.id)] + [e.id for e in registry.located_in(entity.id)]
+        self._articles_of(key, [a.id for a in digest.entity_articles(entity.id)])
+        together = digest.co_mentions.get(entity.id)
+        if together:
+            _part(key, repr(sorted(together.items())))
+            around += sorted(together)
+        if entity.type == "region":
+            for member in registry.within(entity.id):
+                around.append(member.id)
+                self._articles_of(key, digest.articles_of_entity.get(member.id, []))
+        _part(key, repr(around))
+        for entity_id in around:
+            key.update(self._entity(entity_id))
+        return key.hexdigest()
+
+    def topic(self, topic: Topic) -> str:
+        digest = self.digest
+        key = self._start(b"topic")
+        _part(key, repr(tuple(getattr(topic, name) for name in _SHOWN_TOPIC_FIELDS)))
+        ids = digest.articles_of_topic.get(topic.id, [])
+        self._articles_of(key, ids)
+        named = sorted({e for a in ids for e in digest.articles[a].entity_ids})
+        for entity_id in named:
+            key.update(self._entity(entity_id))
+        return key.hexdigest()
+
+    def _start(self, kind: bytes):
+        return hashlib.sha256(kind + b"\0" + self.code.encode())
+
+    def _articles_of(self, key, ids: list[str]) -> None:
+        _part(key, repr(ids))
+        for article_id in ids:
+            key.update(self._article(article_id))
+
+    def _article(self, article_id: str) -> bytes:
+        if article_id not in self._articles:
+            self._articles[article_id] = _article_hash(self.digest.articles[article_id], self.code).digest()
+        return self._articles[article_id]
+
     def _entity(self, entity_id: str) -> bytes:
+        """An entity as the pages linking it show it: its record, and the name of the place
+        its preview gives."""
         if entity_id not in self._entities:
-            entity = self.digest.registry.entities[entity_id]
-            shown = (entity.id, entity.name, entity.type, entity.paged, entity.url,
-                     entity_preview(entity, self.digest.registry))
-            self._entities[entity_id] = repr(shown).encode()
+            entities = self.digest.registry.entities
+            entity = entities[entity_id]
+            place = entity.parent or entity.region or entity.affiliation
+            record = tuple(getattr(entity, name) for name in _SHOWN_ENTITY_FIELDS)
+            shown = (record, entities[place].name if place else None)
+            self._entities[entity_id] = repr(shown).encode() + b"\0"
         return self._entities[entity_id]
 
 
-def article_key(article: Article, code: str) -> str:
-    """The key of what shows nothing but the article itself (its JSON twin)."""
-    return _article_hash(article, code).hexdigest()
+def _part(key, text: str) -> None:
+    key.update(text.encode() + b"\0")  # repr never holds a NUL: parts cannot run into each other
 
 
 def _article_hash(article: Article, code: str):

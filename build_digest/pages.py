@@ -16,7 +16,7 @@ from build_digest.cache import code_fingerprint
 from build_digest.digest import Digest
 from build_digest.model import ENTITY_TYPES, TYPE_DIRS
 from build_digest.outputs import Job, write_outputs
-from build_digest.pagekeys import ArticlePageKeys
+from build_digest.pagekeys import PageKeys
 from build_digest.render.articles import article_url, render_article, source_url
 from build_digest.render.entities import render_entity
 from build_digest.render.hubs import (
@@ -39,40 +39,42 @@ GENERATED_FILES = ("index.md",)
 class PagesWritten:
     total: int = 0
     changed: list[str] = field(default_factory=list)  # pages new or rewritten, relative to docs/
-    skipped: int = 0  # article pages not rendered: their inputs had not changed
+    skipped: int = 0  # pages not rendered: their inputs had not changed
     removed: list[str] = field(default_factory=list)  # generated pages no longer in the digest
 
 
-def _jobs(digest: Digest) -> list[tuple[str, Callable[[], str]]]:
-    """(page path, how to render it) for every generated page, in a fixed order."""
-    jobs: list[tuple[str, Callable[[], str]]] = [
-        ("index.md", lambda: render_home(digest)),
-        ("articles/index.md", lambda: render_timeline(digest)),
-        ("topics/index.md", lambda: render_topics_index(digest)),
-        ("sources/index.md", lambda: render_sources_index(digest)),
+def _jobs(digest: Digest, keys: PageKeys | None) -> list[Job]:
+    """Every generated page in a fixed order: its path, how to render it, and (with `keys`) how
+    to tell it is unchanged; hubs and source pages are cheap and always rendered to compare."""
+
+    def page(relative: str, render: Callable[[], str], key: Callable[[], str] | None = None) -> Job:
+        make = _encoded(render)
+        return (relative, make, key) if keys is not None and key is not None else (relative, make)
+
+    jobs = [
+        page("index.md", lambda: render_home(digest)),
+        page("articles/index.md", lambda: render_timeline(digest)),
+        page("topics/index.md", lambda: render_topics_index(digest)),
+        page("sources/index.md", lambda: render_sources_index(digest)),
     ]
     for entity_type in ENTITY_TYPES:
-        jobs.append((f"{TYPE_DIRS[entity_type]}/index.md", lambda t=entity_type: render_type_index(t, digest)))
-    jobs += [(page_path(article_url(a)), lambda a=a: render_article(a, digest)) for a in digest.articles.values()]
-    jobs += [(page_path(e.url), lambda e=e: render_entity(e, digest))
+        jobs.append(page(f"{TYPE_DIRS[entity_type]}/index.md", lambda t=entity_type: render_type_index(t, digest)))
+    jobs += [page(page_path(article_url(a)), lambda a=a: render_article(a, digest), lambda a=a: keys.article(a))
+             for a in digest.articles.values()]
+    jobs += [page(page_path(e.url), lambda e=e: render_entity(e, digest), lambda e=e: keys.entity(e))
              for e in digest.registry.entities.values() if e.paged]
-    jobs += [(page_path(t.url), lambda t=t: render_topic(t, digest)) for t in digest.registry.topics.values()]
-    jobs += [(page_path(source_url(s.file)), lambda s=s: render_source(s, digest))
+    jobs += [page(page_path(t.url), lambda t=t: render_topic(t, digest), lambda t=t: keys.topic(t))
+             for t in digest.registry.topics.values()]
+    jobs += [page(page_path(source_url(s.file)), lambda s=s: render_source(s, digest))
              for s in digest.sources if s.file not in digest.inline_sources]
     return jobs
 
 
 def write_pages(digest: Digest, docs_dir: Path, workers: int | None = None,
                 advance: Callable[[int], None] = lambda n: None, keys_file: Path | None = None) -> PagesWritten:
-    """Every generated page; with `keys_file`, an article page whose inputs are unchanged since
-    the last build (pagekeys.py) and whose file is still there is not rendered again."""
-    keys = ArticlePageKeys(digest, code_fingerprint())
-    articles = {page_path(article_url(a)): a for a in digest.articles.values()} if keys_file else {}
-    jobs: list[Job] = []
-    for relative, render in _jobs(digest):
-        article = articles.get(relative)
-        make = _encoded(render)
-        jobs.append((relative, make, lambda a=article: keys.key(a)) if article else (relative, make))
+    """Every generated page; with `keys_file`, a page whose inputs are unchanged since the last
+    build (pagekeys.py) and whose file is still there is not rendered again."""
+    jobs = _jobs(digest, PageKeys(digest, code_fingerprint()) if keys_file else None)
     written = write_outputs(jobs, docs_dir, workers, advance, keys_file)
     result = PagesWritten(total=len(jobs), changed=written.changed, skipped=written.skipped)
     result.removed = _remove_stale(docs_dir, {job[0] for job in jobs})

@@ -44,6 +44,7 @@ import shutil
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from build_digest.textutil import match_form
@@ -187,22 +188,22 @@ def encode_postings(postings: array) -> str:
     return "".join(map(operator.add, map(code, gaps), map(code, weights)))
 
 
+_TOKEN = re.compile(r"[W-Za-z_\-]*[0-9A-V]")  # one number: "more follow" digits, then a last one
+_CODE_VALUE = {code: value for value, code in enumerate(_CODES)}
+
+
 def decode_postings(text: str) -> array:
-    values, value, shift = [], 0, 0
-    for char in text:
-        digit = _DIGIT_VALUE[char]
-        value |= (digit & 31) << shift
-        if digit >= 32:
-            shift += 5
-            continue
-        values.append(value)
-        value = shift = 0
-    postings, number = array("I"), 0
-    for i in range(0, len(values), 2):
-        number += values[i]
-        postings.append(number)
-        postings.append(values[i + 1])
+    # Tokens found and looked up in C: an update decodes every shard a changed page touches.
+    values = list(map(_CODE_VALUE.get, _TOKEN.findall(text)))
+    if None in values:  # a number beyond the lookup table
+        values = [_varint_value(token) for token in _TOKEN.findall(text)]
+    postings = array("I", values)
+    postings[0::2] = array("I", accumulate(postings[0::2]))  # gaps to page numbers
     return postings
+
+
+def _varint_value(token: str) -> int:
+    return sum((_DIGIT_VALUE[char] & 31) << (5 * i) for i, char in enumerate(token))
 
 
 def _encode(terms: dict[str, array]) -> bytes:
@@ -219,6 +220,8 @@ def _decode(data: bytes, into: dict[str, array]) -> None:
 def _drop(terms: dict[str, array], numbers: set[int]) -> None:
     for term in list(terms):
         old = terms[term]
+        if numbers.isdisjoint(old[0::2]):
+            continue
         kept = array("I")
         for i in range(0, len(old), 2):
             if old[i] not in numbers:

@@ -96,6 +96,17 @@ class Tagger:
         )
         article.topic_ids = self.topics_of(article)
 
+    def tag_figures(self, article: Article) -> None:
+        """The topics each figure is about: those with a keyword in its sentence (a topic's
+        page lists them; per article, so the page need not search every article's text)."""
+        if not self.registry.topics:
+            return
+        for figure in article.figures:
+            start, end = figure.span
+            text = article.paragraphs[figure.paragraph].match_text[start:end]
+            found = {t for _, topic_ids in self.topic_automaton.iter(text) for t in topic_ids}
+            figure.topic_ids = sorted(found)
+
     def topics_of(self, article: Article) -> list[str]:
         if not self.registry.topics:
             return []
