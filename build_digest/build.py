@@ -205,9 +205,12 @@ def _write_site(paths: Paths, strict: bool, stages: Stages, result: BuildResult,
         raise StrictFailure("\n".join(str(w) for w in result.warnings))
     record = load_record(paths.published)
     result.moved = redirects(record, result.digest)
+    # What each page and output is made from (pagekeys.py), shared by the render and the export.
+    keys = PageKeys(result.digest, code_fingerprint())
     with stages.stage("render", total=None) as advance:
+        keys.prepare()
         result.written = write_pages(result.digest, paths.docs, advance=advance,
-                                     keys_file=paths.work / PAGE_KEYS)
+                                     keys_file=paths.work / PAGE_KEYS, keys=keys)
     result.pages = result.written.total
     html = paths.work / "html"
     index = paths.work / "search" / "index"
@@ -227,7 +230,6 @@ def _write_site(paths: Paths, strict: bool, stages: Stages, result: BuildResult,
         raise DataError([Problem("mkdocs.yml", None, "mkdocs build failed:\n" + failure)])
     with stages.stage("export"):
         mirror(index, html / INDEX_DIR, keep=MATERIAL_SEARCH_FILES)
-        keys = PageKeys(result.digest, code_fingerprint())
         jobs = (json_jobs(result.digest, keys) + feed_jobs(result.digest, os.environ.get("SITE_URL", ""))
                 + csv_jobs(result.digest, article_url, keys))
         # In a full build MkDocs emptied build/html/ first: every file is missing, so made.

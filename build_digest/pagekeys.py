@@ -22,10 +22,14 @@ step by step and from scratch and compares every page.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import fields
+from multiprocessing import get_context
 
 from build_digest.digest import Digest
+from build_digest.discovery.recogniser import session_started
 from build_digest.model import Article, Entity, Topic
+from build_digest.outputs import PARALLEL_MIN_JOBS
 
 # Where a curator defined an entity ("file:line") is shown on no page; a line added above it
 # in the registry must not make every page that links it look changed.
@@ -39,6 +43,27 @@ class PageKeys:
         self.code = code
         self._entities: dict[str, bytes] = {}
         self._articles: dict[str, bytes] = {}
+
+    def prepare(self, workers: int | None = None) -> None:
+        """Hash every article now, on every core: the forked workers that render the pages and
+        write the outputs inherit the hashes instead of each making most of them again (an
+        entity named in thousands of articles needs all of theirs)."""
+        global _preparing
+        ids = [article_id for article_id in self.digest.articles if article_id not in self._articles]
+        workers = workers or len(os.sched_getaffinity(0))
+        if workers < 2 or len(ids) < PARALLEL_MIN_JOBS or session_started():
+            for article_id in ids:
+                self._article(article_id)
+            return
+        step = -(-len(ids) // workers)
+        shares = [ids[start:start + step] for start in range(0, len(ids), step)]
+        _preparing = self
+        try:
+            with get_context("fork").Pool(workers) as pool:
+                for share, hashes in zip(shares, pool.map(_hashes, shares), strict=True):
+                    self._articles.update(zip(share, hashes, strict=True))
+        finally:
+            _preparing = None
 
     def article(self, article: Article) -> str:
         digest = self.digest
@@ -117,6 +142,14 @@ class PageKeys:
             shown = (record, entities[place].name if place else None)
             self._entities[entity_id] = repr(shown).encode() + b"\0"
         return self._entities[entity_id]
+
+
+_preparing: PageKeys | None = None  # set while forked workers hash articles for it
+
+
+def _hashes(ids: list[str]) -> list[bytes]:
+    assert _preparing is not None
+    return [_preparing._article(article_id) for article_id in ids]
 
 
 def _part(key, text: str) -> None:

@@ -71,10 +71,13 @@ def _jobs(digest: Digest, keys: PageKeys | None) -> list[Job]:
 
 
 def write_pages(digest: Digest, docs_dir: Path, workers: int | None = None,
-                advance: Callable[[int], None] = lambda n: None, keys_file: Path | None = None) -> PagesWritten:
+                advance: Callable[[int], None] = lambda n: None, keys_file: Path | None = None,
+                keys: PageKeys | None = None) -> PagesWritten:
     """Every generated page; with `keys_file`, a page whose inputs are unchanged since the last
     build (pagekeys.py) and whose file is still there is not rendered again."""
-    jobs = _jobs(digest, PageKeys(digest, code_fingerprint()) if keys_file else None)
+    if keys_file and keys is None:
+        keys = PageKeys(digest, code_fingerprint())
+    jobs = _jobs(digest, keys if keys_file else None)
     written = write_outputs(jobs, docs_dir, workers, advance, keys_file)
     result = PagesWritten(total=len(jobs), changed=written.changed, skipped=written.skipped)
     result.removed = _remove_stale(docs_dir, {job[0] for job in jobs})
