@@ -121,6 +121,7 @@ def check(paths: Paths) -> tuple[Registry, dict]:
     metas = load_sources_meta(paths.data / "sources.yml", registry)
     load_settings(paths.data)
     load_rejected(paths.data)
+    load_record(paths.published)  # read again to write the site; a broken record fails here, early
     return registry, metas
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from build_digest.digest import Digest
+from build_digest.problems import DataError, Problem
 from build_digest.render.articles import article_url, source_url
 from build_digest.writing import write_if_changed
 
@@ -59,17 +60,33 @@ _YAML_PLAIN = re.compile("[\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U000
 def load_record(path: Path) -> Record:
     if not path.is_file():
         return {}
-    text = path.read_text(encoding="utf-8")
+    where = f"data/{path.name}"
+    fix = ("correct it; or delete the file, and the next build writes it again from the pages it "
+           "publishes (URLs published before, and not published again, then get no redirect)")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError([Problem(where, None, f"not UTF-8 ({exc.reason})", fix)]) from None
     data = _read_own_format(text)
     if data is None:
-        data = yaml.load(text, Loader=_LOADER) or {}
+        try:
+            data = yaml.load(text, Loader=_LOADER) or {}
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            raise DataError([Problem(where, mark.line + 1 if mark else None, f"malformed YAML: {exc.problem}",
+                                     fix)]) from None
     record: Record = {}
-    for url, item in (data.get("articles") or {}).items():
-        record[url] = PublishedArticle(item["source"], tuple(item.get("lines") or ()))
-    for url, name in (data.get("entities") or {}).items():
-        record[url] = PublishedEntity(name)
-    for url, file in (data.get("sources") or {}).items():
-        record[url] = PublishedSource(file)
+    try:
+        for url, item in (data.get("articles") or {}).items():
+            record[url] = PublishedArticle(str(item["source"]), tuple(int(n) for n in item.get("lines") or ()))
+        for url, name in (data.get("entities") or {}).items():
+            record[url] = PublishedEntity(str(name))
+        for url, file in (data.get("sources") or {}).items():
+            record[url] = PublishedSource(str(file))
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
+        raise DataError([Problem(where, None, f"not a record of published URLs ({type(exc).__name__}: {exc}): "
+                                 "expected articles: {URL: {source, lines}}, entities: {URL: name}, "
+                                 "sources: {URL: file}", fix)]) from None
     return record
 
 

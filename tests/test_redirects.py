@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from build_digest import build as pipeline
 from build_digest.digest import _cut_at_syllable
+from build_digest.problems import DataError
 from build_digest.published import (
     PublishedArticle,
     PublishedEntity,
@@ -124,3 +126,17 @@ def test_a_record_edited_into_other_yaml_is_still_read(tmp_path):
     )
     expected = {"articles/a/": PublishedArticle("a.txt", (3, 4)), "regions/x/": PublishedEntity("某市")}
     assert load_record(path) == expected
+
+
+def test_a_broken_record_is_reported_with_its_line_before_anything_is_built(tmp_path):
+    paths = _project(tmp_path)
+    pipeline.build(paths)
+    before = {p: p.read_bytes() for p in paths.site.rglob("*") if p.is_file()}
+    paths.published.write_text('articles:\n  "articles/a/": {"source": "a.txt", "lines": [1, 2}\n', encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        pipeline.build(paths)
+    assert str(error.value.problems[0]).startswith("data/published.yml:2: malformed YAML")
+    paths.published.write_text("articles:\n  - articles/a/\n", encoding="utf-8")
+    with pytest.raises(DataError, match="not a record of published URLs"):
+        pipeline.build(paths)
+    assert {p: p.read_bytes() for p in paths.site.rglob("*") if p.is_file()} == before
