@@ -15,6 +15,7 @@ import re
 
 from build_digest import roles
 from build_digest.model import Article, Line, Source
+from build_digest.textutil import match_form
 
 STAMP_ROLES = ("metadata", "boilerplate", "byline", "label")  # lines that may carry the page's date
 # 5月6日, opening the lead (after the dateline) or a photo caption (图①为5月6日,…)
@@ -80,8 +81,8 @@ def _month_day(article: Article) -> tuple[int, int] | None:
         found = MONTH_DAY.match(lead[stated.end:] if stated else lead)
         if found:
             return int(found.group("m")), int(found.group("d"))
-    for caption in article.captions:
-        found = MONTH_DAY.match(roles.strip_cell_bars(caption))
+    for caption in article.captions:  # captions are kept as printed: match their simplified form
+        found = MONTH_DAY.match(match_form(roles.strip_cell_bars(caption)))
         if found:
             return int(found.group("m")), int(found.group("d"))
     return None

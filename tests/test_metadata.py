@@ -53,6 +53,13 @@ def test_photo_story_dated_by_its_caption(tmp_path):
     assert article.body_lines == [2]
 
 
+def test_a_caption_in_traditional_script_dates_the_story_the_same(tmp_path):
+    text = ("某地報社主管主辦\n開春以來,某市選派科技特派員走進田間地頭,開展實用技術培訓,幫助春耕生產。\n"
+            "圖①爲4月11日,在某鎮某村,科技特派員駕駛農機幫助村民翻耕農田。\n新華社發 王小明 攝\n")
+    [article] = analyse(tmp_path, text)
+    assert article.date is None and article.date_md == "04-11"
+
+
 def test_an_impossible_month_day_is_not_a_date(tmp_path):
     text = "本报13月45日讯 某地新材料产业园正式揭牌,首批入驻企业十二家,总投资二十亿元。\n"
     [article] = analyse(tmp_path, text)
