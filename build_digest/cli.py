@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--only", default="", help="comma-separated file-name prefixes to score, e.g. d,n")
     evaluate.add_argument("--part", choices=("segmentation", "entities"), help="which targets decide PASS")
     evaluate.add_argument("--verbose", action="store_true", help="list what is missing or leaked, per file")
+    evaluate.add_argument("--variant", choices=("crlf", "spaces", "indent", "flush"),
+                          help="score the pages laid out differently, every line in its place")
     args = parser.parse_args(argv)
 
     from build_digest import build as pipeline
@@ -65,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             pages = args.pages.resolve()
             scorer = args.scorer or pages.parent / "eval" / "score.py"
             prefixes = tuple(p.strip() for p in args.only.split(",") if p.strip())
-            return run_eval(paths.root, pages, scorer, prefixes, args.part, args.verbose)
+            return run_eval(paths.root, pages, scorer, prefixes, args.part, args.verbose, args.variant)
         from build_digest.stages import Stages
 
         result = pipeline.build(paths, strict=args.strict, stages=Stages(report=True))

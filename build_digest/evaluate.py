@@ -4,6 +4,11 @@ The pages are added to a scratch copy of the project's data (the real data/ is n
 touched), analysed as `make build` would, exported as `digest.json` (the same export as the
 site's, without MkDocs: the scorer reads nothing else) and scored by the set's own scorer.
 Only page files are copied: the set's README and its `sources-*.yml` are for people.
+
+`--variant` scores the same pages laid out differently, every line where it was (so the gold
+still applies): Windows line ends, trailing spaces, every line indented alike or none. A page
+read right only in the layout it was tuned on is overfitted; these say how much the rules lean
+on layout.
 """
 
 from __future__ import annotations
@@ -20,6 +25,24 @@ from build_digest import build as pipeline
 from build_digest.export import write_digest_json
 
 PAGE_SUFFIXES = (".txt",)
+INDENT = "\u3000\u3000"
+
+
+def _stripped(line: str) -> str:
+    return line.lstrip(" \u3000\t")
+
+
+# Each keeps every line on its line number and every blank line blank.
+VARIANTS = {
+    "crlf": lambda lines: "\r\n".join(lines),
+    "spaces": lambda lines: "\n".join(line + "  " if line.strip() else "   " for line in lines),
+    "indent": lambda lines: "\n".join(INDENT + _stripped(line) if line.strip() else line for line in lines),
+    "flush": lambda lines: "\n".join(_stripped(line) for line in lines),
+}
+
+
+def laid_out(text: str, variant: str) -> str:
+    return VARIANTS[variant]([line.rstrip("\r") for line in text.split("\n")])
 
 
 def page_files(pages: Path, prefixes: tuple[str, ...] = ()) -> list[Path]:
@@ -28,13 +51,20 @@ def page_files(pages: Path, prefixes: tuple[str, ...] = ()) -> list[Path]:
     return [p for p in files if not prefixes or p.name.startswith(prefixes)]
 
 
-def scratch_project(root: Path, pages: list[Path], target: Path) -> pipeline.Paths:
-    """A copy of the project's data with `pages` added to data/articles/, sharing the project's
-    recognition cache: entries are keyed by model and exact text, so the copy reads what the
-    project's builds recognised and a page is recognised once, not on every `make eval`."""
+def scratch_project(root: Path, pages: list[Path], target: Path, variant: str | None = None) -> pipeline.Paths:
+    """A copy of the project's data with `pages` added to data/articles/ (laid out as `variant`
+    says), sharing the project's recognition cache: entries are keyed by model and exact text,
+    so the copy reads what the project's builds recognised and a page is recognised once, not
+    on every `make eval`."""
     shutil.copytree(root / "data", target / "data")
     for page in pages:
-        shutil.copy2(page, target / "data" / "articles" / page.name)
+        copy = target / "data" / "articles" / page.name
+        shutil.copy2(page, copy)
+        if variant:
+            try:
+                copy.write_text(laid_out(page.read_text(encoding="utf-8"), variant), encoding="utf-8", newline="")
+            except UnicodeDecodeError:
+                pass  # a page in another encoding is scored as it is
     paths = pipeline.Paths(target)
     shared = pipeline.Paths(root).recognition_cache
     shared.mkdir(parents=True, exist_ok=True)
@@ -57,7 +87,7 @@ def analyse_to_json(paths: pipeline.Paths) -> Path:
 
 
 def run_eval(root: Path, pages: Path, scorer: Path, prefixes: tuple[str, ...] = (),
-             part: str | None = None, verbose: bool = False) -> int:
+             part: str | None = None, verbose: bool = False, variant: str | None = None) -> int:
     if not (pages / "gold.yml").is_file():
         print(f"eval: no labelled pages at {pages} (a folder with gold.yml); nothing to score.")
         return 0
@@ -67,7 +97,7 @@ def run_eval(root: Path, pages: Path, scorer: Path, prefixes: tuple[str, ...] = 
     chosen = page_files(pages, prefixes)
     with tempfile.TemporaryDirectory(prefix="eval-") as scratch:
         work = Path(scratch)
-        paths = scratch_project(root, chosen, work / "project")
+        paths = scratch_project(root, chosen, work / "project", variant)
         digest_json = analyse_to_json(paths)
         gold = subset_gold(pages / "gold.yml", {p.name for p in chosen}, work / "gold.yml")
         command = [sys.executable, str(scorer), str(digest_json), str(gold), str(pages)]
@@ -75,7 +105,8 @@ def run_eval(root: Path, pages: Path, scorer: Path, prefixes: tuple[str, ...] = 
             command.append(f"--part={part}")
         if verbose:
             command.append("--verbose")
-        print(f"eval: {len(chosen)} labelled pages from {pages}", flush=True)
+        laid = f", laid out as '{variant}'" if variant else ""
+        print(f"eval: {len(chosen)} labelled pages from {pages}{laid}", flush=True)
         completed = subprocess.run(command)
     # The scorer exits 1 when a target is missed: a measurement, not a failure of the command.
     return 0 if completed.returncode in (0, 1) else completed.returncode

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from build_digest.evaluate import run_eval
+from build_digest.evaluate import VARIANTS, laid_out, run_eval
 from tests.conftest import ROOT
 
 PAGE = "新材料产业联盟成立\n本报讯(记者 王明)某市新材料产业联盟日前成立,首批成员单位二十家。\n"
@@ -77,3 +77,29 @@ def test_scratch_copy_reads_and_fills_the_projects_recognition_cache(tmp_path):
     assert (Paths(root).recognition_cache / "entry.json").read_text(encoding="utf-8") == "[]"
     assert (copy.articles / "x01.txt").is_file()
     assert not (root / "data" / "articles" / "x01.txt").exists()
+
+
+def test_layout_variants_keep_every_line_in_its_place():
+    page = "  标题\r\n\n\u3000\u3000正文第一段。\n\n图为某地。  \n"
+    original = page.split("\n")
+    for variant in VARIANTS:
+        lines = laid_out(page, variant).split("\n")
+        assert len(lines) == len(original), variant
+        for before, after in zip(original, lines, strict=True):
+            assert bool(before.strip()) == bool(after.strip()), variant
+            assert before.strip() == after.strip(), variant
+    assert laid_out(page, "flush").split("\n")[2] == "正文第一段。"
+    assert laid_out(page, "indent").split("\n")[4] == "\u3000\u3000图为某地。  "
+    assert laid_out(page, "crlf").count("\r\n") == len(original) - 1
+
+
+def test_a_variant_is_scored_on_copies_laid_out_so(tmp_path):
+    from build_digest.evaluate import scratch_project
+
+    root = tmp_path / "project"
+    (root / "data" / "articles").mkdir(parents=True)
+    page = tmp_path / "x01.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    copy = scratch_project(root, [page], tmp_path / "scratch", variant="crlf")
+    assert (copy.articles / "x01.txt").read_bytes() == PAGE.replace("\n", "\r\n").encode("utf-8")
+    assert page.read_text(encoding="utf-8") == PAGE  # the labelled page itself is untouched
