@@ -77,15 +77,21 @@ def _start_worker(setup: WorkerSetup, with_discovery: bool) -> None:
     _Worker.discovery = setup.discovery() if with_discovery else None
 
 
-def _analyse_file(task: tuple[Path, SourceMeta]) -> FileResult:
-    path, meta = task
+def _analyse_file(task: tuple[Path, SourceMeta, tuple[AnalysisCache, str] | None]) -> FileResult:
+    """One file's analysis, stored in the cache here, in the worker: the parent would otherwise
+    write every entry of a full build one after another once the workers are done."""
+    path, meta, store = task
     warnings = Warnings()
     stages = Stages()
     with stages.stage("read"):
         source = read_source(path, meta, warnings)
     articles = analyse_source(source, _Worker.tagger, warnings, _Worker.discovery, stages) if source else []
     state = _Worker.discovery.take_state() if _Worker.discovery is not None else None
-    return FileResult(path.name, source, articles, list(warnings), state, stages.seconds)
+    result = FileResult(path.name, source, articles, list(warnings), state, stages.seconds)
+    if store is not None:
+        cache, key = store
+        cache.put(key, result)
+    return result
 
 
 def analyse_files(files: list[Path], metas: dict[str, SourceMeta], setup: WorkerSetup,
@@ -104,7 +110,8 @@ def analyse_files(files: list[Path], metas: dict[str, SourceMeta], setup: Worker
                 advance(1)
                 continue
         todo.append(index)
-    tasks = [(files[i], metas.get(files[i].name, SourceMeta())) for i in todo]
+    tasks = [(files[i], metas.get(files[i].name, SourceMeta()), (cache, keys[i]) if cache is not None else None)
+             for i in todo]
     workers = workers or len(os.sched_getaffinity(0))
     fresh: list[FileResult] = []
     # In a large digest even one new file goes to a spawned worker: the model's session then never
@@ -124,8 +131,6 @@ def analyse_files(files: list[Path], metas: dict[str, SourceMeta], setup: Worker
             advance(1)
     for index, result in zip(todo, fresh, strict=True):
         results[index] = result
-        if cache is not None:
-            cache.put(keys[index], result)
     ordered = [results[i] for i in range(len(files))]
     if discovery is not None:
         for result in ordered:
