@@ -19,6 +19,7 @@ import heapq
 import re
 import zlib
 from collections import Counter
+from itertools import chain
 
 from build_digest.model import Article
 from build_digest.textutil import match_form
@@ -77,11 +78,8 @@ def _record(first: Article, copy: Article) -> None:
 
 def _near_copy(article: Article, index: dict[int, list[int]], kept: list[Article]) -> Article | None:
     sketch = article.sketch
-    shared: Counter = Counter()
-    for value in sketch:
-        postings = index.get(value, ())
-        if len(postings) <= COMMON:
-            shared.update(postings)
+    # Counted in one call over every posting list a sketch hash finds (common phrases left out).
+    shared = Counter(chain.from_iterable(p for p in map(index.get, sketch) if p and len(p) <= COMMON))
     # Only the articles sharing most sketch hashes are estimated (ties to the earlier one).
     enough = [(-count, position) for position, count in shared.items() if count >= CANDIDATE_SHARED]
     candidates = [position for _, position in sorted(enough)[:MAX_ESTIMATED]]
@@ -99,11 +97,12 @@ def _near_copy(article: Article, index: dict[int, list[int]], kept: list[Article
 
 def estimate(a: list[int], b: list[int]) -> float:
     """Bottom-k estimate of the Jaccard similarity of two shingle sets from their sketches."""
-    union = sorted(set(a) | set(b))[:SKETCH]
+    first = set(a)
+    union = sorted(first.union(b))[:SKETCH]
     if not union:
         return 0.0
-    both = set(a) & set(b)
-    return sum(1 for value in union if value in both) / len(union)
+    both = first.intersection(b)
+    return sum(map(both.__contains__, union)) / len(union)
 
 
 def _normal(text: str) -> str:
