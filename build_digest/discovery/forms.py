@@ -154,6 +154,11 @@ def zone_form(name: str) -> str | None:
     return _ZONE_HEADS.of(name)
 
 
+def may_end_zone(character: str) -> bool:
+    """Whether a zone's head can end with this character (zone_form is None otherwise)."""
+    return character in _ZONE_HEADS.last_characters
+
+
 def programme_form(name: str) -> str | None:
     return _PROGRAMME_HEADS.of(name)
 

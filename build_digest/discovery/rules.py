@@ -162,6 +162,8 @@ def _split_zone_head(text: str, tokens: list[Token], i: int) -> str | None:
     """A zone's head cut in two by the recogniser (软件 + 园, 产业 + 园区)."""
     if i == 0 or tokens[i - 1].end != tokens[i].start or tokens[i].tag not in ("n", "s", "vn", "nz"):
         return None
+    if not forms.may_end_zone(text[tokens[i].end - 1]):
+        return None  # asked of every noun: most are ruled out by their last character
     word = _text(text, tokens[i])
     joined = text[tokens[i - 1].start:tokens[i].end]
     zone = forms.zone_form(joined)
@@ -369,6 +371,8 @@ def _level_word_before(text: str, tokens: list[Token], start: int) -> bool:
 
 def _local_before_post(token: Token, word: str) -> list[Found]:
     """市委书记, 省委副书记 as one word: the body (市委) before the post."""
+    if not word.startswith(LOCAL_LEVELS):
+        return []  # every body tried below starts where the word does
     for split in range(2, len(word) - 1):
         body, post = word[:split], word[split:]
         local = next((level for level in LOCAL_LEVELS if body.startswith(level)), None)
