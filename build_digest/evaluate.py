@@ -5,10 +5,10 @@ touched), analysed as `make build` would, exported as `digest.json` (the same ex
 site's, without MkDocs: the scorer reads nothing else) and scored by the set's own scorer.
 Only page files are copied: the set's README and its `sources-*.yml` are for people.
 
-`--variant` scores the same pages laid out differently, every line where it was (so the gold
-still applies): Windows line ends, trailing spaces, every line indented alike or none. A page
-read right only in the layout it was tuned on is overfitted; these say how much the rules lean
-on layout.
+`--variant` scores the same pages laid out differently (the gold's line numbers follow): Windows
+line ends, trailing spaces, every line indented alike or none, a portal's navigation above the
+page or its footer (editor, share widgets, related links, copyright) below. A page read right
+only in the layout it was tuned on is overfitted; these say how much the rules lean on layout.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -32,17 +34,44 @@ def _stripped(line: str) -> str:
     return line.lstrip(" \u3000\t")
 
 
-# Each keeps every line on its line number and every blank line blank.
+@dataclass(frozen=True)
+class Variant:
+    """The same page laid out differently: its lines rewritten, the page's own lines kept in
+    order; `added_above` lines put before them move every labelled line number down."""
+
+    lay_out: Callable[[list[str]], list[str]]
+    newline: str = "\n"
+    added_above: int = 0
+
+
+# Page furniture of the commonest kinds, invented here (never copied from a labelled page).
+PORTAL_HEADER = ["首页 | 新闻 | 科技 | 财经 | 图片 | 视频", "当前位置：首页 > 科技新闻 > 正文",
+                 "字号：大 中 小  打印", ""]
+PORTAL_FOOTER = ["", "【责任编辑：王小明】", "", "分享到：微信 微博 QQ空间", "扫一扫在手机打开当前页", "", "相关新闻",
+                 "· 某地召开科技创新大会部署全年工作", "· 某市出台支持青年人才创新创业十条措施", "",
+                 "【打印本页】【关闭窗口】", "版权所有：某某日报社 未经授权禁止转载 备案号：京ICP备12345678号", ""]
+
 VARIANTS = {
-    "crlf": lambda lines: "\r\n".join(lines),
-    "spaces": lambda lines: "\n".join(line + "  " if line.strip() else "   " for line in lines),
-    "indent": lambda lines: "\n".join(INDENT + _stripped(line) if line.strip() else line for line in lines),
-    "flush": lambda lines: "\n".join(_stripped(line) for line in lines),
+    "crlf": Variant(lambda lines: lines, newline="\r\n"),
+    "spaces": Variant(lambda lines: [line + "  " if line.strip() else "   " for line in lines]),
+    "indent": Variant(lambda lines: [INDENT + _stripped(line) if line.strip() else line for line in lines]),
+    "flush": Variant(lambda lines: [_stripped(line) for line in lines]),
+    "header": Variant(lambda lines: [*PORTAL_HEADER, *lines], added_above=len(PORTAL_HEADER)),
+    "footer": Variant(lambda lines: [*(lines[:-1] if lines and not lines[-1] else lines), *PORTAL_FOOTER]),
 }
 
 
 def laid_out(text: str, variant: str) -> str:
-    return VARIANTS[variant]([line.rstrip("\r") for line in text.split("\n")])
+    chosen = VARIANTS[variant]
+    return chosen.newline.join(chosen.lay_out([line.rstrip("\r") for line in text.split("\n")]))
+
+
+def _is_utf8(path: Path) -> bool:
+    try:
+        path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def page_files(pages: Path, prefixes: tuple[str, ...] = ()) -> list[Path]:
@@ -61,10 +90,8 @@ def scratch_project(root: Path, pages: list[Path], target: Path, variant: str | 
         copy = target / "data" / "articles" / page.name
         shutil.copy2(page, copy)
         if variant:
-            try:
+            if _is_utf8(page):  # a page in another encoding is scored as it is
                 copy.write_text(laid_out(page.read_text(encoding="utf-8"), variant), encoding="utf-8", newline="")
-            except UnicodeDecodeError:
-                pass  # a page in another encoding is scored as it is
     paths = pipeline.Paths(target)
     shared = pipeline.Paths(root).recognition_cache
     shared.mkdir(parents=True, exist_ok=True)
@@ -73,12 +100,29 @@ def scratch_project(root: Path, pages: list[Path], target: Path, variant: str | 
     return paths
 
 
-def subset_gold(gold: Path, names: set[str], target: Path) -> Path:
-    """The gold file restricted to the files being scored (so a subset is scored on its own)."""
+def subset_gold(gold: Path, names: set[str], target: Path, moved: set[str] = frozenset(), down: int = 0) -> Path:
+    """The gold file restricted to the files being scored (so a subset is scored on its own);
+    the line numbers of the files in `moved` (every `…_line` and `…_lines`) `down` lines lower."""
     data = yaml.safe_load(gold.read_text(encoding="utf-8"))
-    data["files"] = [f for f in data.get("files", []) if f.get("file") in names]
+    data["files"] = [_moved(f, down) if f.get("file") in moved else f
+                     for f in data.get("files", []) if f.get("file") in names]
     target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target
+
+
+def _moved(value, down: int):
+    if isinstance(value, list):
+        return [_moved(item, down) for item in value]
+    if not isinstance(value, dict):
+        return value
+    return {key: _down(item, down) if key.endswith(("_line", "_lines")) else _moved(item, down)
+            for key, item in value.items()}
+
+
+def _down(value, down: int):
+    if isinstance(value, list):
+        return [_down(item, down) for item in value]
+    return value + down if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 def analyse_to_json(paths: pipeline.Paths) -> Path:
@@ -99,14 +143,17 @@ def run_eval(root: Path, pages: Path, scorer: Path, prefixes: tuple[str, ...] = 
         work = Path(scratch)
         paths = scratch_project(root, chosen, work / "project", variant)
         digest_json = analyse_to_json(paths)
-        gold = subset_gold(pages / "gold.yml", {p.name for p in chosen}, work / "gold.yml")
-        command = [sys.executable, str(scorer), str(digest_json), str(gold), str(pages)]
+        laid = {p.name for p in chosen if _is_utf8(p)} if variant else set()
+        down = VARIANTS[variant].added_above if variant else 0
+        gold = subset_gold(pages / "gold.yml", {p.name for p in chosen}, work / "gold.yml", laid, down)
+        # The scorer counts each page's lines in the copies the analysis read.
+        command = [sys.executable, str(scorer), str(digest_json), str(gold), str(paths.articles if variant else pages)]
         if part:
             command.append(f"--part={part}")
         if verbose:
             command.append("--verbose")
-        laid = f", laid out as '{variant}'" if variant else ""
-        print(f"eval: {len(chosen)} labelled pages from {pages}{laid}", flush=True)
+        how = f", laid out as '{variant}' ({len(laid)} UTF-8 pages; others as they are)" if variant else ""
+        print(f"eval: {len(chosen)} labelled pages from {pages}{how}", flush=True)
         completed = subprocess.run(command)
     # The scorer exits 1 when a target is missed: a measurement, not a failure of the command.
     return 0 if completed.returncode in (0, 1) else completed.returncode

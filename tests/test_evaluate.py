@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from build_digest.evaluate import VARIANTS, laid_out, run_eval
+from build_digest.evaluate import PORTAL_FOOTER, PORTAL_HEADER, VARIANTS, laid_out, run_eval, subset_gold
 from tests.conftest import ROOT
 
 PAGE = "新材料产业联盟成立\n本报讯(记者 王明)某市新材料产业联盟日前成立,首批成员单位二十家。\n"
@@ -82,15 +82,31 @@ def test_scratch_copy_reads_and_fills_the_projects_recognition_cache(tmp_path):
 def test_layout_variants_keep_every_line_in_its_place():
     page = "  标题\r\n\n\u3000\u3000正文第一段。\n\n图为某地。  \n"
     original = page.split("\n")
-    for variant in VARIANTS:
-        lines = laid_out(page, variant).split("\n")
-        assert len(lines) == len(original), variant
-        for before, after in zip(original, lines, strict=True):
-            assert bool(before.strip()) == bool(after.strip()), variant
-            assert before.strip() == after.strip(), variant
+    for name, variant in VARIANTS.items():
+        lines = laid_out(page, name).split("\n")
+        own = lines[variant.added_above:variant.added_above + len(original)]
+        assert len(own) == len(original), name
+        for before, after in zip(original, own, strict=True):
+            assert before.strip() == after.strip(), name  # blank stays blank, text stays text
     assert laid_out(page, "flush").split("\n")[2] == "正文第一段。"
     assert laid_out(page, "indent").split("\n")[4] == "\u3000\u3000图为某地。  "
     assert laid_out(page, "crlf").count("\r\n") == len(original) - 1
+    assert laid_out(page, "header").split("\n")[:len(PORTAL_HEADER)] == PORTAL_HEADER
+    assert laid_out(page, "footer").split("\n")[len(original) - 1:] == PORTAL_FOOTER
+
+
+def test_gold_line_numbers_follow_lines_added_above(tmp_path):
+    gold = tmp_path / "gold.yml"
+    article = {"title": "某", "title_lines": [1], "first_body_line": 3, "last_body_line": 5,
+               "furniture_lines": [2, 6], "optional_lines": [], "entities": [{"name": "某市", "type": "region"}]}
+    files = [{"file": "a.txt", "articles": [article]}, {"file": "b.txt", "articles": [dict(article)]}]
+    gold.write_text(yaml.safe_dump({"files": files}, allow_unicode=True), encoding="utf-8")
+    subset = yaml.safe_load(subset_gold(gold, {"a.txt", "b.txt"}, tmp_path / "out.yml", {"a.txt"}, 4)
+                            .read_text(encoding="utf-8"))
+    moved, kept = (f["articles"][0] for f in subset["files"])
+    assert (moved["title_lines"], moved["first_body_line"], moved["last_body_line"]) == ([5], 7, 9)
+    assert moved["furniture_lines"] == [6, 10] and moved["entities"] == article["entities"]
+    assert kept == article  # a file not laid out (another encoding) keeps its numbers
 
 
 def test_a_variant_is_scored_on_copies_laid_out_so(tmp_path):
