@@ -41,6 +41,7 @@ FIELD_VALUE_MAX = 30  # the value under a field label (作者:) is a name or a d
 DISCLAIMER_HEAD_MAX = 40  # …声明 heads a site's statement when it stands short on its line
 PARAGRAPH_MIN = 40  # an unfinished line this long is a paragraph cut by the excerpt, not a label
 STACK_MIN = 3  # short lines stacked over text inside an article: an item set in the page
+STORY_MIN_PARAGRAPHS = 2  # paragraphs under a headline that make another story, not a stray sentence
 INDENTED_SHARE = 0.8  # of a page's text lines indented: the page sets its paragraphs indented
 INDENTED_MIN_LINES = 3  # ... judged from at least this many text lines
 STANDFIRST_MAX_LINES = 2  # a summary above the byline runs a paragraph or two, never the story
@@ -204,14 +205,37 @@ def _between_furniture(lines: list[Line]) -> None:
 
 
 def _disclaimer_sections(lines: list[Line]) -> None:
-    """A site's statement (…声明) runs to the end of the page: its numbered clauses are furniture."""
+    """A site's statement (…声明) runs to the end of the page: its numbered clauses are furniture.
+    Unless another story follows the furniture after it (two pages saved in one file): the
+    statement then ends at that furniture."""
     inside = False
-    for line in lines:
+    for index, line in enumerate(lines):
         text = line.match_content
         if line.shape == Shape.FURNITURE and len(text) <= DISCLAIMER_HEAD_MAX and text.endswith("声明"):
             inside = True
+        elif inside and line.shape == Shape.FURNITURE and _story_follows(lines, index + 1):
+            inside = False
         elif inside and line.shape in (Shape.SHORT, Shape.TEXT, Shape.TAG):
             line.shape = Shape.FURNITURE
+
+
+def _story_follows(lines: list[Line], index: int) -> bool:
+    """From `index` on: no more of the statement's paragraphs, a headline-shaped line, then
+    (past bylines and metadata) at least STORY_MIN_PARAGRAPHS paragraphs before any other
+    furniture."""
+    start = next((i for i in range(index, len(lines)) if lines[i].shape == Shape.SHORT or _is_paragraph(lines[i])),
+                 None)
+    if start is None or lines[start].shape != Shape.SHORT:
+        return False
+    paragraphs = 0
+    for line in lines[start + 1:]:
+        if _is_paragraph(line):
+            paragraphs += 1
+            if paragraphs >= STORY_MIN_PARAGRAPHS:
+                return True
+        elif line.shape == Shape.FURNITURE or paragraphs and line.shape not in (Shape.TEXT, Shape.SHORT):
+            return False
+    return False
 
 
 def _is_paragraph(line: Line) -> bool:
@@ -485,7 +509,10 @@ def _plan_unheaded_starts(lines: list[Line], first_text: int, plan: _Plan) -> No
         if plan.decided(line):
             continue
         if line.shape == Shape.TEXT:
-            if paragraphs and roles.dateline(line.match_content) is not None and not _after_header(lines, index):
+            # Page metadata right above is this story's header, unless finished paragraphs stand
+            # before it: then it closed the story before (责任编辑 …, 来源 …).
+            header = _after_header(lines, index) and paragraphs <= STANDFIRST_MAX_LINES
+            if paragraphs and roles.dateline(line.match_content) is not None and not header:
                 plan.starts.add(line.number)
                 paragraphs = 0
             paragraphs += 1

@@ -215,6 +215,33 @@ def test_two_web_pages_joined_in_one_file(tmp_path):
     assert [body_texts(a) for a in articles] == [[BODY_A, BODY_B], [BODY_C, BODY_D]]
 
 
+def test_a_site_statement_ends_where_the_next_saved_page_begins(tmp_path):
+    statement = ["某某网版权与免责声明", "1、凡本网注明“来源:某某网”的所有作品,版权均属于某某网,未经授权不得转载。",
+                 "2、凡本网注明“来源:XXX(非某某网)”的作品,均转载自其它媒体,转载目的在于传递更多信息。"]
+    menu = ["• 首页", "  • 要闻", "  • 科技", "  • 某某网 >> 地方新闻"]
+    text = page("滨江新区氢能产业园开工", "本报记者 林晓舟", BODY_A, BODY_B, *statement, *menu,
+                "电池隔膜项目在青山镇投产", "□本报记者 韩清源", BODY_C, BODY_D)
+    articles = analyse(tmp_path, text)
+    assert [a.title for a in articles] == ["滨江新区氢能产业园开工", "电池隔膜项目在青山镇投产"]
+    assert [body_texts(a) for a in articles] == [[BODY_A, BODY_B], [BODY_C, BODY_D]]
+    # With nothing after it but a menu and a short line, the statement still runs to the end.
+    [article] = analyse(tmp_path, page("滨江新区氢能产业园开工", BODY_A, BODY_B, *statement, *menu, "联系我们"))
+    assert body_texts(article) == [BODY_A, BODY_B]
+
+
+def test_a_dateline_after_the_editor_line_closing_a_story_starts_the_next(tmp_path):
+    second = "某某网青山9月14日讯(记者 韩清源)今天,青山镇科协公布了首批科技特派员服务站名单,共二十个站点。"
+    text = page("滨江新区氢能产业园开工", "本报讯 " + BODY_A, BODY_B, BODY_C, "(责任编辑 王小华)", second, BODY_D)
+    articles = analyse(tmp_path, text)
+    assert len(articles) == 2
+    assert articles[1].title_inferred and body_texts(articles[1]) == [second, BODY_D]
+    # Page metadata between a standfirst and the dateline heads the same story.
+    standfirst = "滨江新区一批氢能企业集中签约落户。"
+    [article] = analyse(tmp_path, page("滨江新区氢能产业园开工", standfirst, "来源:某某日报 2020-01-06 04:05",
+                                       second, BODY_D))
+    assert article.title == "滨江新区氢能产业园开工"
+
+
 def test_page_opening_on_a_byline_then_a_headed_article(tmp_path):
     text = page("某某日报记者 林晓舟 实习生 韩清源", BODY_A, BODY_B, "聚焦当地特色", BODY_C, "当前位置:首页 > 热点",
                 "电池隔膜项目在青山镇投产", "某某日报记者 林晓舟", BODY_D, BODY_C.replace("据了解", "此外"))
