@@ -61,6 +61,28 @@ VARIANTS = {
 }
 
 
+PAIRS = "pairs"  # not a layout: two pages in one file (paired_pages)
+
+
+def paired_pages(pages: list[Path], gold: dict) -> tuple[dict[str, str], list[dict]]:
+    """Consecutive one-article pages saved one after the other in one file, as a scraper may
+    save two web pages, with their gold joined (the second page's line numbers moved down):
+    each file must come out as two articles. {file name: text}, the gold's file entries."""
+    entries = {entry.get("file"): entry for entry in gold.get("files") or []}
+    single = [p for p in pages if _is_utf8(p) and len(entries.get(p.name, {}).get("articles") or []) == 1]
+    texts: dict[str, str] = {}
+    joined: list[dict] = []
+    for first, second in zip(single[0::2], single[1::2], strict=False):
+        lines = first.read_text(encoding="utf-8").split("\n")
+        if lines and not lines[-1]:
+            lines.pop()
+        name = f"pair_{first.stem}+{second.stem}.txt"
+        texts[name] = "\n".join(lines) + "\n\n" + second.read_text(encoding="utf-8")
+        moved = _moved(entries[second.name], len(lines) + 1)
+        joined.append({"file": name, "articles": entries[first.name]["articles"] + moved["articles"]})
+    return texts, joined
+
+
 def laid_out(text: str, variant: str) -> str:
     chosen = VARIANTS[variant]
     return chosen.newline.join(chosen.lay_out([line.rstrip("\r") for line in text.split("\n")]))
@@ -141,18 +163,27 @@ def run_eval(root: Path, pages: Path, scorer: Path, prefixes: tuple[str, ...] = 
     chosen = page_files(pages, prefixes)
     with tempfile.TemporaryDirectory(prefix="eval-") as scratch:
         work = Path(scratch)
-        paths = scratch_project(root, chosen, work / "project", variant)
+        if variant == PAIRS:
+            texts, entries = paired_pages(chosen, yaml.safe_load((pages / "gold.yml").read_text(encoding="utf-8")))
+            paths = scratch_project(root, [], work / "project")
+            for name, text in texts.items():
+                (paths.articles / name).write_text(text, encoding="utf-8", newline="")
+            gold = work / "gold.yml"
+            gold.write_text(yaml.safe_dump({"files": entries}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            how = f", {len(texts)} pairs of one-article pages saved one after the other in one file"
+        else:
+            paths = scratch_project(root, chosen, work / "project", variant)
+            laid = {p.name for p in chosen if _is_utf8(p)} if variant else set()
+            down = VARIANTS[variant].added_above if variant else 0
+            gold = subset_gold(pages / "gold.yml", {p.name for p in chosen}, work / "gold.yml", laid, down)
+            how = f", laid out as '{variant}' ({len(laid)} UTF-8 pages; others as they are)" if variant else ""
         digest_json = analyse_to_json(paths)
-        laid = {p.name for p in chosen if _is_utf8(p)} if variant else set()
-        down = VARIANTS[variant].added_above if variant else 0
-        gold = subset_gold(pages / "gold.yml", {p.name for p in chosen}, work / "gold.yml", laid, down)
         # The scorer counts each page's lines in the copies the analysis read.
         command = [sys.executable, str(scorer), str(digest_json), str(gold), str(paths.articles if variant else pages)]
         if part:
             command.append(f"--part={part}")
         if verbose:
             command.append("--verbose")
-        how = f", laid out as '{variant}' ({len(laid)} UTF-8 pages; others as they are)" if variant else ""
         print(f"eval: {len(chosen)} labelled pages from {pages}{how}", flush=True)
         completed = subprocess.run(command)
     # The scorer exits 1 when a target is missed: a measurement, not a failure of the command.

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import yaml
 
-from build_digest.evaluate import PORTAL_FOOTER, PORTAL_HEADER, VARIANTS, laid_out, run_eval, subset_gold
+from build_digest.evaluate import (
+    PORTAL_FOOTER,
+    PORTAL_HEADER,
+    VARIANTS,
+    laid_out,
+    paired_pages,
+    run_eval,
+    subset_gold,
+)
 from tests.conftest import ROOT
 
 PAGE = "新材料产业联盟成立\n本报讯(记者 王明)某市新材料产业联盟日前成立,首批成员单位二十家。\n"
@@ -119,3 +127,17 @@ def test_a_variant_is_scored_on_copies_laid_out_so(tmp_path):
     copy = scratch_project(root, [page], tmp_path / "scratch", variant="crlf")
     assert (copy.articles / "x01.txt").read_bytes() == PAGE.replace("\n", "\r\n").encode("utf-8")
     assert page.read_text(encoding="utf-8") == PAGE  # the labelled page itself is untouched
+
+
+def test_pairs_join_two_one_article_pages_and_their_gold(tmp_path):
+    for name, text in (("a.txt", "甲标题\n\n甲正文。\n"), ("b.txt", "乙标题\n\n乙正文。\n"), ("c.txt", "丙\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    one = {"title_lines": [1], "first_body_line": 3, "last_body_line": 3}
+    gold = {"files": [{"file": "a.txt", "articles": [dict(one)]}, {"file": "b.txt", "articles": [dict(one)]},
+                      {"file": "c.txt", "articles": [dict(one), dict(one)]}]}
+    texts, entries = paired_pages([tmp_path / n for n in ("a.txt", "b.txt", "c.txt")], gold)
+    assert texts == {"pair_a+b.txt": "甲标题\n\n甲正文。\n\n乙标题\n\n乙正文。\n"}  # c holds two articles: left out
+    (entry,) = entries
+    assert entry["file"] == "pair_a+b.txt"
+    assert [a["title_lines"] for a in entry["articles"]] == [[1], [5]]
+    assert [a["first_body_line"] for a in entry["articles"]] == [3, 7]
