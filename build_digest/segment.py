@@ -303,8 +303,22 @@ def _plan_headlines(lines: list[Line], plan: _Plan) -> None:
         if end <= first_text:
             continue
         following, credited = _next_story_line(lines, end)
+        credited = credited or _metadata_before(lines, start)
         _judge_run(lines[start:end], following, credited, article_open, plan)
     _plan_unheaded_starts(lines, first_text, plan)
+
+
+def _metadata_before(lines: list[Line], start: int) -> bool:
+    """Page metadata (an e-paper's edition line, 来源 …) stands between the last paragraph
+    and the short lines at `start`, with nothing else but furniture: a story ended there, so
+    they head the next one (a crosshead is never set under page metadata). A bare date is not
+    enough: it closes a notice (signature, date) whose attachment's title follows."""
+    for line in reversed(lines[:start]):
+        if line.shape == Shape.METADATA:
+            return not roles.is_bare_date(line.match_content)
+        if line.shape not in (Shape.FURNITURE, Shape.TAG):
+            return False
+    return False
 
 
 def _plan_page_header(lines: list[Line], runs: list[tuple[int, int]], first_text: int, plan: _Plan) -> None:

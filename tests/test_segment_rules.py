@@ -242,6 +242,20 @@ def test_a_dateline_after_the_editor_line_closing_a_story_starts_the_next(tmp_pa
     assert article.title == "滨江新区氢能产业园开工"
 
 
+def test_a_headline_under_an_e_paper_edition_header_starts_a_story(tmp_path):
+    note = "编者按:近日,滨江新区召开科技创新大会,表彰一批科技工作者,本版选登部分获奖项目。"
+    edition = ["第04版:科技", "上一版 下一版", "2020年01月06日 星期一 出版 上一期 下一期", "放大 缩小 默认"]
+    text = page("滨江新区氢能产业园开工", "本报记者 林晓舟", BODY_A, BODY_B, *edition, "科技创新 矢志跨越 勇攀高峰",
+                note, BODY_C)
+    articles = analyse(tmp_path, text)
+    assert [a.title for a in articles] == ["滨江新区氢能产业园开工", "科技创新 矢志跨越 勇攀高峰"]
+    assert body_texts(articles[1]) == [note, BODY_C]
+    # Without the edition header between them, the same short line is a crosshead of the story.
+    [article] = analyse(tmp_path, page("滨江新区氢能产业园开工", "本报记者 林晓舟", BODY_A, BODY_B,
+                                       "科技创新 矢志跨越 勇攀高峰", note, BODY_C))
+    assert body_texts(article) == [BODY_A, BODY_B, "科技创新 矢志跨越 勇攀高峰", note, BODY_C]
+
+
 def test_page_opening_on_a_byline_then_a_headed_article(tmp_path):
     text = page("某某日报记者 林晓舟 实习生 韩清源", BODY_A, BODY_B, "聚焦当地特色", BODY_C, "当前位置:首页 > 热点",
                 "电池隔膜项目在青山镇投产", "某某日报记者 林晓舟", BODY_D, BODY_C.replace("据了解", "此外"))
