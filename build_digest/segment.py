@@ -8,9 +8,9 @@ Stages, each a function below:
    paragraph, the caption under a picture gap.
 2. **Headlines** (`_plan_headlines`): before the first paragraph, the last run of short lines
    is the headline (earlier ones are page furniture or labels); after it, a run of short lines
-   starts a new article when a byline, page metadata or a dateline follows it, and is a
-   crosshead otherwise. A byline or a dateline after finished paragraphs starts a new article
-   without a headline.
+   starts a new article when a byline, page metadata or a dateline follows it, or page
+   metadata stands above it (an e-paper's edition line), and is a crosshead otherwise. A
+   byline or a dateline after finished paragraphs starts a new article without a headline.
 3. **Articles** (`_assemble`): from start to start; text before the first start joins the
    article it shares most words with.
 4. **Duplicates**: a headline printed twice, a standfirst that repeats a paragraph and the
