@@ -304,8 +304,18 @@ def _plan_headlines(lines: list[Line], plan: _Plan) -> None:
             continue
         following, credited = _next_story_line(lines, end)
         credited = credited or _metadata_before(lines, start)
+        if _signed(lines, end) and (following is None or following.shape != Shape.TEXT):
+            # 某某办公室 over 2021年12月17日 closing a notice or a letter: its signature
+            for line in lines[start:end]:
+                plan.decide(line, "boilerplate", "signature above the date closing the text")
+            continue
         _judge_run(lines[start:end], following, credited, article_open, plan)
     _plan_unheaded_starts(lines, first_text, plan)
+
+
+def _signed(lines: list[Line], end: int) -> bool:
+    """The line right after the short lines ending at `end` is a bare date."""
+    return end < len(lines) and lines[end].shape == Shape.METADATA and roles.is_bare_date(lines[end].match_content)
 
 
 def _metadata_before(lines: list[Line], start: int) -> bool:
