@@ -39,7 +39,7 @@ bench: $(TEST_STAMP) browser-deps
 
 # A measurement, not a test: scores segmentation and tagging on the labelled pages of EVAL_DIR
 # (EVAL_ONLY=d,n scores a subset, EVAL_PART=segmentation|entities decides PASS on one part,
-# EVAL_VARIANT=crlf|spaces|indent|flush|header|footer scores the pages laid out differently,
+# EVAL_VARIANT=crlf|spaces|indent|flush|noblank|header|footer scores the pages laid out differently,
 # EVAL_VARIANT=pairs two one-article pages saved in one file).
 eval: $(BUILD_STAMP)
 	@$(BIN)/python -m build_digest eval --pages "$(EVAL_DIR)" $(if $(EVAL_ONLY),--only "$(EVAL_ONLY)") $(if $(EVAL_PART),--part "$(EVAL_PART)") $(if $(EVAL_VARIANT),--variant "$(EVAL_VARIANT)")

@@ -40,8 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--only", default="", help="comma-separated file-name prefixes to score, e.g. d,n")
     evaluate.add_argument("--part", choices=("segmentation", "entities"), help="which targets decide PASS")
     evaluate.add_argument("--verbose", action="store_true", help="list what is missing or leaked, per file")
-    evaluate.add_argument("--variant", choices=("crlf", "spaces", "indent", "flush", "header", "footer", "pairs"),
-                          help="score the pages laid out differently, every line in its place")
+    evaluate.add_argument("--variant", choices=("crlf", "spaces", "indent", "flush", "noblank", "header", "footer",
+                                                "pairs"),
+                          help="score the pages laid out differently (see README: make eval)")
     args = parser.parse_args(argv)
 
     from build_digest import build as pipeline

@@ -37,11 +37,22 @@ def _stripped(line: str) -> str:
 @dataclass(frozen=True)
 class Variant:
     """The same page laid out differently: its lines rewritten, the page's own lines kept in
-    order; `added_above` lines put before them move every labelled line number down."""
+    order; `added_above` lines put before them move every labelled line number down, and
+    without its blank lines a page's lines are numbered again."""
 
     lay_out: Callable[[list[str]], list[str]]
     newline: str = "\n"
     added_above: int = 0
+    drops_blank_lines: bool = False
+
+    def renumbering(self, text: str) -> Callable[[int], int]:
+        """Where each line number of the page as received is in the page laid out so."""
+        if not self.drops_blank_lines:
+            return lambda number: number + self.added_above
+        kept = [number for number, line in enumerate(text.split("\n"), 1) if line.strip()]
+        new = {old: position for position, old in enumerate(kept, 1)}
+        # A blank line (never labelled) would go where the next kept line went.
+        return lambda number: new.get(number) or new.get(next((k for k in kept if k > number), 0), number)
 
 
 # Page furniture of the commonest kinds, invented here (never copied from a labelled page).
@@ -58,6 +69,7 @@ VARIANTS = {
     "flush": Variant(lambda lines: [_stripped(line) for line in lines]),
     "header": Variant(lambda lines: [*PORTAL_HEADER, *lines], added_above=len(PORTAL_HEADER)),
     "footer": Variant(lambda lines: [*(lines[:-1] if lines and not lines[-1] else lines), *PORTAL_FOOTER]),
+    "noblank": Variant(lambda lines: [line for line in lines if line.strip()] + [""], drops_blank_lines=True),
 }
 
 
@@ -78,7 +90,8 @@ def paired_pages(pages: list[Path], gold: dict) -> tuple[dict[str, str], list[di
             lines.pop()
         name = f"pair_{first.stem}+{second.stem}.txt"
         texts[name] = "\n".join(lines) + "\n\n" + second.read_text(encoding="utf-8")
-        moved = _moved(entries[second.name], len(lines) + 1)
+        below = len(lines) + 1
+        moved = _moved(entries[second.name], lambda number, below=below: number + below)
         joined.append({"file": name, "articles": entries[first.name]["articles"] + moved["articles"]})
     return texts, joined
 
@@ -122,29 +135,32 @@ def scratch_project(root: Path, pages: list[Path], target: Path, variant: str | 
     return paths
 
 
-def subset_gold(gold: Path, names: set[str], target: Path, moved: set[str] = frozenset(), down: int = 0) -> Path:
+def subset_gold(gold: Path, names: set[str], target: Path,
+                renumbered: dict[str, Callable[[int], int]] | None = None) -> Path:
     """The gold file restricted to the files being scored (so a subset is scored on its own);
-    the line numbers of the files in `moved` (every `…_line` and `…_lines`) `down` lines lower."""
+    the line numbers (every `…_line` and `…_lines`) of the files in `renumbered` moved where
+    their function puts them."""
+    renumbered = renumbered or {}
     data = yaml.safe_load(gold.read_text(encoding="utf-8"))
-    data["files"] = [_moved(f, down) if f.get("file") in moved else f
+    data["files"] = [_moved(f, renumbered[f["file"]]) if f.get("file") in renumbered else f
                      for f in data.get("files", []) if f.get("file") in names]
     target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target
 
 
-def _moved(value, down: int):
+def _moved(value, where: Callable[[int], int]):
     if isinstance(value, list):
-        return [_moved(item, down) for item in value]
+        return [_moved(item, where) for item in value]
     if not isinstance(value, dict):
         return value
-    return {key: _down(item, down) if key.endswith(("_line", "_lines")) else _moved(item, down)
+    return {key: _renumbered(item, where) if key.endswith(("_line", "_lines")) else _moved(item, where)
             for key, item in value.items()}
 
 
-def _down(value, down: int):
+def _renumbered(value, where: Callable[[int], int]):
     if isinstance(value, list):
-        return [_down(item, down) for item in value]
-    return value + down if isinstance(value, int) and not isinstance(value, bool) else value
+        return [_renumbered(item, where) for item in value]
+    return where(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 def analyse_to_json(paths: pipeline.Paths) -> Path:
@@ -173,9 +189,9 @@ def run_eval(root: Path, pages: Path, scorer: Path, prefixes: tuple[str, ...] = 
             how = f", {len(texts)} pairs of one-article pages saved one after the other in one file"
         else:
             paths = scratch_project(root, chosen, work / "project", variant)
-            laid = {p.name for p in chosen if _is_utf8(p)} if variant else set()
-            down = VARIANTS[variant].added_above if variant else 0
-            gold = subset_gold(pages / "gold.yml", {p.name for p in chosen}, work / "gold.yml", laid, down)
+            laid = {p.name: VARIANTS[variant].renumbering(p.read_text(encoding="utf-8"))
+                    for p in chosen if _is_utf8(p)} if variant else {}
+            gold = subset_gold(pages / "gold.yml", {p.name for p in chosen}, work / "gold.yml", laid)
             how = f", laid out as '{variant}' ({len(laid)} UTF-8 pages; others as they are)" if variant else ""
         digest_json = analyse_to_json(paths)
         # The scorer counts each page's lines in the copies the analysis read.
