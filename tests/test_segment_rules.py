@@ -177,6 +177,16 @@ def test_long_notice_title_above_its_metadata(tmp_path):
     assert article.paragraphs[0].text == "各县区人民政府,市政府各部门:"
 
 
+def test_a_notices_signature_above_its_date_is_not_text_however_spaced(tmp_path):
+    lines = ["某市人民政府办公室关于印发", "某市科技创新发展规划的通知", "某政办发〔2020〕8号",
+             "各县区人民政府,市政府各部门:", "《某市科技创新发展规划》已经市政府同意,现印发给你们,请认真贯彻执行。",
+             "某市人民政府办公室", "2020年1月3日", "某市科技创新发展规划", BODY_A]
+    for text in ("\n".join(lines) + "\n", page(*lines)):  # one line after another, or a blank line between
+        [article], found, _ = run(tmp_path, text)
+        assert role_of(found, "某市人民政府办公室") == "boilerplate"
+        assert "某市人民政府办公室" not in [p.text for p in article.paragraphs]
+
+
 def test_long_kicker_above_the_headline_is_not_text(tmp_path):
     kicker = "拥有上千家高新技术企业,科创板上市企业位列全省第一,三大主导产业产值过千亿"
     text = "\n".join([kicker, "创新滨江 活力迸发", "□本报记者 林晓舟", BODY_A, BODY_B, ""])
