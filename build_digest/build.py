@@ -33,6 +33,7 @@ from build_digest.pagekeys import PageKeys
 from build_digest.pages import GENERATED_DIRS, GENERATED_FILES, PagesWritten, write_pages
 from build_digest.problems import DataError, Problem, Warnings
 from build_digest.published import (
+    Record,
     load_record,
     redirects,
     updated_record,
@@ -106,6 +107,7 @@ class BuildResult:
     files_analysed: int = 0  # files analysed in this build
     stages: Stages = field(default_factory=Stages)  # wall seconds per stage (make bench prints them)
     search: IndexStats | None = None
+    record: Record = field(default_factory=dict)  # the published URLs the build started from
 
     def roles(self) -> Counter:
         return Counter(line.role for s in self.digest.sources for line in s.content_lines)
@@ -117,18 +119,24 @@ class StrictFailure(Exception):
 
 def check(paths: Paths) -> tuple[Registry, dict]:
     """Validate the curated data; raises DataError listing every problem."""
+    registry, metas, _ = _checked(paths)
+    return registry, metas
+
+
+def _checked(paths: Paths) -> tuple[Registry, dict, Record]:
+    """The registry, the sources' metadata and the record of published URLs, all validated
+    before anything is analysed (a broken record fails here, not after the analysis)."""
     registry = load_registry(paths.data)
     metas = load_sources_meta(paths.data / "sources.yml", registry)
     load_settings(paths.data)
     load_rejected(paths.data)
-    load_record(paths.published)  # read again to write the site; a broken record fails here, early
-    return registry, metas
+    return registry, metas, load_record(paths.published)
 
 
 def analyse(paths: Paths, workers: int | None = None, stages: Stages | None = None) -> BuildResult:
     stages = stages or Stages()
     with stages.stage("check"):
-        registry, metas = check(paths)
+        registry, metas, record = _checked(paths)
         warnings = Warnings()
         settings = load_settings(paths.data)
         discovery = make_discovery(paths, registry, warnings, settings)
@@ -155,7 +163,7 @@ def analyse(paths: Paths, workers: int | None = None, stages: Stages | None = No
         digest = assemble_digest(sources, collected, registry, discovery)
     skipped = [w for w in warnings if w.message.startswith("skipped")]
     return BuildResult(digest=digest, warnings=warnings, files_read=len(sources), skipped=skipped,
-                       files_cached=cache.hits, files_analysed=cache.misses, stages=stages)
+                       files_cached=cache.hits, files_analysed=cache.misses, stages=stages, record=record)
 
 
 def make_discovery(paths: Paths, registry: Registry, warnings: Warnings,
@@ -204,7 +212,7 @@ def _write_site(paths: Paths, strict: bool, stages: Stages, result: BuildResult,
                 html_key: str) -> BuildResult:
     if strict and len(result.warnings):
         raise StrictFailure("\n".join(str(w) for w in result.warnings))
-    record = load_record(paths.published)
+    record = result.record
     result.moved = redirects(record, result.digest)
     # What each page and output is made from (pagekeys.py), shared by the render and the export.
     keys = PageKeys(result.digest, code_fingerprint())

@@ -82,8 +82,7 @@ def _write_all(jobs: list[Job], folder: Path, workers: int | None, advance: Call
                previous_keys: dict[str, str]) -> Written:
     global _shared
     workers = workers or len(os.sched_getaffinity(0))
-    # Forked workers share the model without copying it; never after a model session started.
-    parallel = workers > 1 and len(jobs) >= PARALLEL_MIN_JOBS and not session_started()
+    parallel = worth_forking(workers, len(jobs))
     shares = max(1, workers * SHARES_PER_WORKER if parallel else 1)
     step = max(1, -(-len(jobs) // shares))
     bounds = [(start, min(start + step, len(jobs))) for start in range(0, len(jobs), step)]
@@ -102,6 +101,13 @@ def _write_all(jobs: list[Job], folder: Path, workers: int | None, advance: Call
     finally:
         _shared = None
     return written
+
+
+def worth_forking(workers: int, count: int) -> bool:
+    """Whether `count` pieces of work go to forked workers, which share the model without
+    copying it: more than one core, enough work to pay for starting them, and never after a
+    model session started in this process."""
+    return workers > 1 and count >= PARALLEL_MIN_JOBS and not session_started()
 
 
 def _add(written: Written, done: Written) -> None:

@@ -27,9 +27,8 @@ from dataclasses import fields
 from multiprocessing import get_context
 
 from build_digest.digest import Digest
-from build_digest.discovery.recogniser import session_started
 from build_digest.model import Article, Entity, Topic
-from build_digest.outputs import PARALLEL_MIN_JOBS
+from build_digest.outputs import worth_forking
 
 # Where a curator defined an entity ("file:line") is shown on no page; a line added above it
 # in the registry must not make every page that links it look changed.
@@ -51,7 +50,7 @@ class PageKeys:
         global _preparing
         ids = [article_id for article_id in self.digest.articles if article_id not in self._articles]
         workers = workers or len(os.sched_getaffinity(0))
-        if workers < 2 or len(ids) < PARALLEL_MIN_JOBS or session_started():
+        if not worth_forking(workers, len(ids)):
             for article_id in ids:
                 self._article(article_id)
             return
