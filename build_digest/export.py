@@ -95,7 +95,9 @@ def entity_data(entity: Entity, digest: Digest) -> dict:
         "roles": entity.roles,
         "affiliation": entity.affiliation,
         "description": entity.description,
-        "url": entity.url if entity.paged else None,  # None: no page of its own (Entity.paged)
+        # Its page, or its entry on a shelf of rarely named unreviewed names (Entity.paged).
+        "url": entity.link_url,
+        "has_page": entity.paged,
         "reviewed": entity.reviewed,
         "coordinates": list(entity.coordinates) if entity.coordinates else None,
         # Which articles: each article lists its entities (and the entity's twin lists them).

@@ -34,6 +34,10 @@ TYPE_DIRS = {
     "person": "people",
 }
 
+# Under each type's directory: the pages of names with no page of their own (render/shelves.py).
+# Not a pinyin syllable, so no generated slug is the same; a page of that slug would sit beside it.
+SHELF_DIR = "unreviewed"
+
 TYPE_LABELS = {
     "region": "地区",
     "program": "项目与机制",
@@ -212,11 +216,23 @@ class Entity:
     origin: str = ""  # "file:line" where the curator defined it, or "discovered"
     reviewed: bool = True  # False: found by discovery, not (yet) in the curated registry
     coordinates: tuple[float, float] | None = None  # (longitude, latitude) of a division
-    paged: bool = True  # False: too rarely named, unreviewed, for a page of its own (digest.py)
+    paged: bool = True  # False: too rarely named, unreviewed, for a page of its own: on a shelf (digest.py)
 
     @property
     def url(self) -> str:
         return f"{TYPE_DIRS[self.type]}/{self.slug}/"
+
+    @property
+    def shelf_url(self) -> str:
+        """The page listing it when it has no page of its own: its type's shelf of names that
+        begin with its slug's letter (render/shelves.py)."""
+        initial = self.slug[:1]
+        return f"{TYPE_DIRS[self.type]}/{SHELF_DIR}/{initial if 'a' <= initial <= 'z' else '0'}/"
+
+    @property
+    def link_url(self) -> str:
+        """Where a link to it goes: its page, else its entry (an anchor) on its shelf."""
+        return self.url if self.paged else f"{self.shelf_url}#{self.slug}"
 
     @property
     def pinyin(self) -> str:

@@ -28,6 +28,7 @@ from build_digest.render.hubs import (
     render_type_index,
 )
 from build_digest.render.markup import page_path
+from build_digest.render.shelves import render_shelf, shelves, shelves_of_type
 from build_digest.render.sources import render_source
 
 # Everything the build owns inside docs/; hand-written pages live beside them and are never touched.
@@ -63,6 +64,10 @@ def _jobs(digest: Digest, keys: PageKeys | None) -> list[Job]:
              for a in digest.articles.values()]
     jobs += [page(page_path(e.url), lambda e=e: render_entity(e, digest), lambda e=e: keys.entity(e))
              for e in digest.registry.entities.values() if e.paged]
+    shelved = shelves(digest)
+    jobs += [page(page_path(url), lambda url=url, members=members: render_shelf(
+                 url, members, shelves_of_type(members[0].type, shelved), digest))
+             for url, members in shelved.items()]
     jobs += [page(page_path(t.url), lambda t=t: render_topic(t, digest), lambda t=t: keys.topic(t))
              for t in digest.registry.topics.values()]
     jobs += [page(page_path(source_url(s.file)), lambda s=s: render_source(s, digest))

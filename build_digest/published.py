@@ -111,9 +111,11 @@ def redirects(record: Record, digest: Digest) -> dict[str, str]:
         if isinstance(page, PublishedArticle):
             articles_by_source.setdefault(page.source, []).append((url, page))
     entity_by_name: dict[str, str] = {}
-    for entity in (e for e in digest.registry.entities.values() if e.paged):
-        for name in (*entity.aliases, entity.name):  # the canonical name wins over an alias
-            entity_by_name[name] = entity.url
+    # A page of its own wins over a shelf entry (a page that lost its own page, its second
+    # article gone, leads to the entry), and the canonical name over an alias.
+    for entity in sorted(digest.registry.entities.values(), key=lambda e: e.paged):
+        for name in (*entity.aliases, entity.name):
+            entity_by_name[name] = entity.link_url
     moved: dict[str, str] = {}
     for url, old in sorted(record.items()):
         if url in pages:

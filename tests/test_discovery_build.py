@@ -3,6 +3,7 @@ its entities are exported as unreviewed, and the build works without the model."
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from build_digest.problems import Warnings
 from build_digest.reader import read_source
 from tests.conftest import copy_project
 from tests.helpers import load_digest
+from tests.htmltools import hrefs, structure
 
 PAGE = (
     "青松电气发布新一代储能产品\n\n本报记者 林晓舟\n\n"
@@ -72,18 +74,28 @@ def test_discovered_entities_are_exported_unreviewed(tmp_path):
     assert company["id"] in article["entities"]
 
 
-def test_a_name_found_once_is_tagged_but_gets_its_page_with_a_second_article(tmp_path):
-    paths = _project(tmp_path)  # the default: a page from two articles on
+def test_a_name_found_once_is_linked_to_its_shelf_entry_until_a_second_article(tmp_path):
+    paths = _project(tmp_path)  # the default: a page of its own from two articles on
     pipeline.build(paths, strict=True)
     data = load_digest(paths.site)
     company = {e["name"]: e for e in data["entities"]}["宁夏青松电气股份有限公司"]
-    assert company["reviewed"] is False and company["url"] is None
-    assert company["id"] in data["articles"][0]["entities"]
     slug = company["id"]
+    shelf = "companies/unreviewed/n/"
+    assert company["reviewed"] is False and company["has_page"] is False
+    assert company["url"] == f"{shelf}#{slug}"
+    assert company["id"] in data["articles"][0]["entities"]
     assert not (paths.docs / "companies" / f"{slug}.md").exists()
-    article_page = (paths.docs / (data["articles"][0]["url"].rstrip("/") + ".md")).read_text(encoding="utf-8")
-    assert "宁夏青松电气股份有限公司" in article_page and f"companies/{slug}" not in article_page
-    assert f"companies/{slug}" not in (paths.docs / "companies" / "index.md").read_text(encoding="utf-8")
+    # The article links the name to its entry; the entry says what it is and where it is named.
+    article_html = (paths.site / data["articles"][0]["url"] / "index.html").read_text(encoding="utf-8")
+    assert f"../../{shelf}#{slug}" in hrefs(article_html)
+    shelf_html = (paths.site / shelf / "index.html").read_text(encoding="utf-8")
+    assert "未审核" in structure(shelf_html).text
+    entry = _entry(shelf_html, slug)
+    assert "宁夏青松电气股份有限公司" in entry.text and entry.all("blockquote")
+    links = [a["href"] for a in entry.all("a")]
+    assert f"../../../{data['articles'][0]['url']}" in links
+    assert "企业" in entry.text and "ning xia qing song" in entry.text  # what it is, how it reads
+    assert "unreviewed/n/" in hrefs((paths.site / "companies" / "index.html").read_text(encoding="utf-8"))
 
     second = ("储能实验室在银川揭牌\n\n2024年5月8日，宁夏青松电气股份有限公司与宁夏大学共建的储能实验室揭牌，"
               "双方将围绕电池管理系统开展联合攻关，首批投入研发经费三千万元。\n")
@@ -91,9 +103,27 @@ def test_a_name_found_once_is_tagged_but_gets_its_page_with_a_second_article(tmp
     pipeline.build(paths, strict=True)
     data = load_digest(paths.site)
     company = {e["name"]: e for e in data["entities"]}["宁夏青松电气股份有限公司"]
-    assert company["url"] == f"companies/{slug}/"
+    assert company["url"] == f"companies/{slug}/" and company["has_page"] is True
     assert "未审核" in (paths.docs / "companies" / f"{slug}.md").read_text(encoding="utf-8")
     assert (paths.site / "companies" / slug / "index.html").is_file()
+    shelf_page = paths.site / shelf / "index.html"
+    assert not shelf_page.exists() or _entry(shelf_page.read_text(encoding="utf-8"), slug) is None
+
+    # Its second article gone, the page it had leads to its entry again.
+    (paths.articles / "second.txt").unlink()
+    pipeline.build(paths, strict=True)
+    moved = (paths.site / "companies" / slug / "index.html").read_text(encoding="utf-8")
+    assert f"unreviewed/n/#{slug}" in moved and "refresh" in moved
+    assert _entry((paths.site / shelf / "index.html").read_text(encoding="utf-8"), slug) is not None
+
+
+def _entry(html: str, slug: str):
+    """The shelf entry of one name, from its heading to the next; None when it has none."""
+    found = re.search(rf'<h3 id="?{re.escape(slug)}"?>', html)
+    if not found:
+        return None
+    end = html.find("<h3", found.end())
+    return structure(html[found.start() : end if end != -1 else len(html)])
 
 
 def test_unreviewed_entities_can_be_left_out_of_the_site(tmp_path):

@@ -17,7 +17,7 @@ def feed_owners(data) -> list[tuple[str, str, list[dict]]]:
     """(site URL, title, its articles) of every page that should have a feed."""
     by_id = {a["id"]: a for a in data["articles"]}
     owners = [("", "科技新闻摘编", data["articles"])]
-    owners += [(e["url"], e["name"], [by_id[i] for i in e["articles"]]) for e in data["entities"] if e["url"]]
+    owners += [(e["url"], e["name"], [by_id[i] for i in e["articles"]]) for e in data["entities"] if e["has_page"]]
     owners += [(t["url"], t["name"], [by_id[i] for i in t["articles"]]) for t in data["topics"]]
     return [(url, title, articles) for url, title, articles in owners if any(a["date"] for a in articles)]
 

@@ -90,7 +90,7 @@ def test_topic_figures_come_from_sentences_with_its_keywords(digest):
 
 def test_site_writes_a_csv_beside_every_page_with_figures(dated):
     paths, _, data = dated
-    pages = [e["url"] for e in data["entities"] if e["url"]] + [t["url"] for t in data["topics"]]
+    pages = [e["url"] for e in data["entities"] if e["has_page"]] + [t["url"] for t in data["topics"]]
     with_table = [u for u in pages if "figures.csv" in hrefs((paths.site / u / "index.html").read_text("utf-8"))]
     assert with_table
     for url in with_table:

@@ -55,7 +55,7 @@ def month_counts(articles: list[dict]) -> Counter:
 def pages_with_articles(data) -> list[tuple[str, list[dict]]]:
     by_id = {a["id"]: a for a in data["articles"]}
     pages = [("", data["articles"])]
-    pages += [(e["url"], [by_id[i] for i in e["articles"]]) for e in data["entities"] if e["url"]]
+    pages += [(e["url"], [by_id[i] for i in e["articles"]]) for e in data["entities"] if e["has_page"]]
     pages += [(t["url"], [by_id[i] for i in t["articles"]]) for t in data["topics"]]
     return pages
 
@@ -98,11 +98,11 @@ def test_timeline_bars_equal_the_articles_per_month(dated):
 def test_home_map_places_every_located_region_with_its_count(dated):
     paths, result, data = dated
     registry = result.digest.registry
-    by_url = {e["url"].rstrip("/"): e for e in data["entities"] if e["url"]}
+    by_url = {e["url"].rstrip("/"): e for e in data["entities"] if e["has_page"]}
     expected = {  # every located region with a page of its own
         e["url"].rstrip("/"): len(e["articles"])
         for e in data["entities"]
-        if e["type"] == "region" and e["articles"] and e["url"] and coordinate(e["id"], registry)
+        if e["type"] == "region" and e["articles"] and e["has_page"] and coordinate(e["id"], registry)
     }
     dots = {}
     for svg in pictures(paths, ""):
@@ -119,12 +119,13 @@ def test_province_map_shows_its_children_and_lower_regions_a_locator(dated):
     paths, result, data = dated
     registry = result.digest.registry
     province = next(e for e in data["entities"] if e["id"] == "nei-meng-gu-zi-zhi-qu")
-    children = {e["url"].rstrip("/") for e in data["entities"] if e["parent"] == province["id"] and e["url"]}
+    children = {e["url"].rstrip("/") for e in data["entities"] if e["parent"] == province["id"] and e["has_page"]}
     html = (paths.site / province["url"] / "index.html").read_text(encoding="utf-8")
     assert "digest-map" in html
     on_map = {resolve(paths, province["url"], h)[0] for svg in pictures(paths, province["url"]) for h, _ in links(svg)}
     assert children <= on_map
-    county = next(e for e in data["entities"] if e["level"] == "county" and e["url"] and coordinate(e["id"], registry))
+    county = next(e for e in data["entities"]
+                  if e["level"] == "county" and e["has_page"] and coordinate(e["id"], registry))
     html = (paths.site / county["url"] / "index.html").read_text(encoding="utf-8")
     assert "digest-locator" in html and "digest-map" not in html
 
@@ -132,7 +133,7 @@ def test_province_map_shows_its_children_and_lower_regions_a_locator(dated):
 def test_graph_nodes_count_the_articles_shared_with_the_entity(dated):
     paths, _, data = dated
     by_id = {a["id"]: a for a in data["articles"]}
-    by_url = {e["url"].rstrip("/"): e for e in data["entities"] if e["url"]}
+    by_url = {e["url"].rstrip("/"): e for e in data["entities"] if e["has_page"]}
     checked = 0
     for entity in by_url.values():
         for svg in pictures(paths, entity["url"]):

@@ -68,7 +68,7 @@ def test_the_site_searches_the_build_index(built):
     fragments = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((index / "d").glob("*.json"))]
     urls = {f["u"] for f in fragments}
     assert {a["url"] for a in data["articles"]} <= urls
-    assert {e["url"] for e in data["entities"] if e["url"]} <= urls
+    assert {e["url"] for e in data["entities"] if e["has_page"]} <= urls
     assert "about/" in urls and "" in urls  # hand-written pages and the home page
     assert not any(u.startswith("sources/") for u in urls)  # their text is the articles' text
     # Every term file the manifest announces exists, and Material's own index is left empty.

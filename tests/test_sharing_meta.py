@@ -7,6 +7,7 @@ import json
 import re
 from collections import Counter
 
+from build_digest.render.articles import article_url
 from tests.htmltools import head_and_body, structure
 
 
@@ -39,7 +40,11 @@ def test_every_page_kind_has_description_and_open_graph(built):
 
 
 def test_descriptions_come_from_the_page_content(built):
-    paths, _, data = built
+    paths, result, data = built
+    # An article's is its first sentence, what a chat shows under the headline.
+    long_lead = next(a for a in result.digest.articles.values() if a.paragraphs[0].text.count("。") > 1)
+    meta = head_meta(paths, article_url(long_lead))
+    assert meta["description"] == long_lead.paragraphs[0].text[: long_lead.paragraphs[0].text.index("。") + 1]
     article = max(data["articles"], key=lambda a: (len(a["entities"]), a["id"]))
     twin = json.loads((paths.site / "api" / (article["url"].rstrip("/") + ".json")).read_text(encoding="utf-8"))
     first = next(p["text"] for p in twin["paragraphs"] if p["kind"] == "p")

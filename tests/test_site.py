@@ -39,7 +39,7 @@ def test_article_body_lines_are_body_roles(built):
 def test_every_entity_page_lists_the_articles_that_tag_it(built):
     paths, _, data = built
     titles = {a["id"]: a["title"] for a in data["articles"]}
-    for entity in (e for e in data["entities"] if e["url"]):
+    for entity in (e for e in data["entities"] if e["has_page"]):
         page = html_of(paths, entity["url"])
         for article_id in entity["articles"]:
             assert f"articles/{article_id}/" in page, (entity["name"], titles[article_id])
@@ -52,8 +52,8 @@ def test_every_article_links_every_entity_it_tags(built):
         page = html_of(paths, article["url"])
         for entity_id in article["entities"]:
             entity = entities[entity_id]
-            # An entity without a page of its own (unreviewed, named in one article) is named as text.
-            assert (entity["url"] or entity["name"]) in page, (article["title"], entity_id)
+            # Its page, or its entry on a shelf when it has none (unreviewed, named in one article).
+            assert entity["url"] in page, (article["title"], entity_id)
 
 
 def test_digest_json_matches_the_pages(built):
@@ -64,8 +64,12 @@ def test_digest_json_matches_the_pages(built):
         assert structure(page).all("h1")
         assert article["title"][:8] in structure(page).text
     for entity in data["entities"]:
-        assert entity["url"] is None or (paths.site / entity["url"] / "index.html").exists()
-        assert entity["url"] or (not entity["reviewed"] and len(entity["articles"]) < 2)
+        page_url, _, anchor = entity["url"].partition("#")
+        page = (paths.site / page_url / "index.html").read_text(encoding="utf-8")
+        assert entity["has_page"] == (not anchor)
+        if anchor:  # an entry on a shelf: unreviewed names too rarely named for a page of their own
+            assert not entity["reviewed"] and len(entity["articles"]) < 2
+            assert anchor in {attrs.get("id") for _, attrs in structure(page).tags}
         for article_id in entity["articles"]:
             assert entity["id"] in next(a for a in data["articles"] if a["id"] == article_id)["entities"]
     for topic in data["topics"]:
@@ -151,7 +155,7 @@ def test_json_twins_point_back_into_the_text(built):
         sentences = [group[0].sentence for group in by_sentence(result.digest.articles[article["id"]].figures)]
         assert [twin["paragraphs"][g["paragraph"]]["text"][g["start"]:g["end"]] for g in twin["figures"]] == sentences
     for entity in data["entities"]:
-        if not entity["url"]:
+        if not entity["has_page"]:
             continue
         twin = json.loads((paths.site / "api" / (entity["url"].rstrip("/") + ".json")).read_text(encoding="utf-8"))
         assert twin["articles"] == entity["articles"]

@@ -18,7 +18,7 @@ from build_digest.render.markup import (
     text,
     text_piece,
 )
-from build_digest.render.preview import entity_preview
+from build_digest.render.preview import entity_preview, first_sentence
 
 
 def article_url(article: Article) -> str:
@@ -60,8 +60,10 @@ def render_article(article: Article, digest: Digest) -> str:
 
 
 def _summary(article: Article) -> str:
+    """The first sentence: what a link shared in a chat shows under the headline (the whole
+    first paragraph, twice in every page's head, was 1.4 % of a large site)."""
     first = next((p.text for p in article.paragraphs if p.kind == "p"), "")
-    return " ".join(first.split())
+    return first_sentence(" ".join(first.split()))
 
 
 def _excerpt_notice(article: Article) -> str:

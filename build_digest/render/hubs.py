@@ -16,6 +16,7 @@ from build_digest.render.feedlinks import subscribe_line
 from build_digest.render.keyfigures import figures_block
 from build_digest.render.lists import article_list
 from build_digest.render.markup import html_link, html_list, html_text, link, page_path, text
+from build_digest.render.shelves import shelf_links, shelves, shelves_of_type
 from build_digest.slugs import pinyin_words
 
 LATEST = 5  # the pictures carry the home page; the timeline hub has every article
@@ -95,10 +96,10 @@ def render_type_index(entity_type: str, digest: Digest) -> str:
         f"# {label}\n\n",
         f"共 {len(members)} 个条目，按拼音首字母排列；括号内为提及的报道数。\n\n",
     ]
+    shelved = shelves_of_type(entity_type, shelves(digest))
     pageless = len(of_type) - len(members)
-    if pageless:
-        out.append(f"另有 {pageless} 个程序识别、尚未审核且报道很少的名称未单独成页：它们在报道中照常标注，"
-                   "并列入编辑的审核队列。\n\n")
+    if shelved:
+        out.append(f"另有 {pageless} 个[待审核名称](#unreviewed)暂不单独成页。\n\n")
     groups: dict[str, list] = defaultdict(list)
     for entity in members:
         groups[_initial(entity.name)].append(entity)
@@ -111,6 +112,10 @@ def render_type_index(entity_type: str, digest: Digest) -> str:
             f"<small>{html_text(e.pinyin)}</small>"
             for e in groups[letter]
         ]))
+    if shelved:
+        out.append(f"## 待审核名称 {{ #unreviewed }}\n\n程序从报道中识别、尚未经编辑审核且报道很少的 {pageless} 个"
+                   f"{label}名称暂不单独成页，按拼音首字母列出，各附提及它的报道与原句："
+                   f"{shelf_links(shelved, here)}\n\n")
     return "".join(out)
 
 

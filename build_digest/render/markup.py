@@ -66,9 +66,9 @@ def figure_value(figure) -> str:
 
 
 def entity_link(label: str, entity, from_page: str, title: str = "") -> str:
-    """A link to the entity's page; its name as plain text when it has no page (Entity.paged)."""
+    """A link to the entity's page, or to its entry on a shelf when it has none (Entity.paged)."""
     if not entity.paged:
-        return text(label)
+        return link(label, from_page, page_path(entity.shelf_url), anchor=entity.slug, title=title)
     return link(label, from_page, page_path(entity.url), title=title)
 
 
