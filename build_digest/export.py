@@ -114,7 +114,9 @@ def entity_twin(entity: Entity, digest: Digest) -> dict:
         **entity_data(entity, digest),
         "articles": digest.articles_of_entity.get(entity.id, []),
         "children": [child.id for child in digest.registry.children(entity.id)],
-        "co_mentions": [{"entity": other, "articles": n} for other, n in ranked],
+        # One row per entity named alongside (fields named once, as an article's mentions).
+        "co_mention_fields": ["entity", "articles"],
+        "co_mentions": [[other, n] for other, n in ranked],
     }
 
 

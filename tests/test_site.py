@@ -141,6 +141,7 @@ def test_aliases_and_nested_names_resolve(built):
 
 def test_json_twins_point_back_into_the_text(built):
     paths, result, data = built
+    entities_by_id = {e["id"]: e for e in data["entities"]}
     for article in data["articles"]:
         twin = json.loads((paths.site / "api" / (article["url"].rstrip("/") + ".json")).read_text(encoding="utf-8"))
         assert twin["id"] == article["id"] and twin["entities"] == article["entities"]
@@ -159,3 +160,7 @@ def test_json_twins_point_back_into_the_text(built):
             continue
         twin = json.loads((paths.site / "api" / (entity["url"].rstrip("/") + ".json")).read_text(encoding="utf-8"))
         assert twin["articles"] == entity["articles"]
+        assert twin["co_mention_fields"] == ["entity", "articles"]
+        mine = set(entity["articles"])
+        for other, count in twin["co_mentions"]:  # how many of its articles also name the other
+            assert count == len(mine & set(entities_by_id[other]["articles"])) > 0, (entity["name"], other)

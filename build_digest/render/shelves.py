@@ -77,13 +77,17 @@ def render_shelf(url: str, members: list[Entity], siblings: list[str], digest: D
 
 def _entry(entity: Entity, here: str, digest: Digest) -> str:
     entities = digest.registry.entities
-    facts = [f"<small>{text(entity.pinyin)}</small>", text(kind_label(entity))]
+    # The page is the type's: the kind is said only when it adds a level (地区·区县).
+    kind = kind_label(entity)
+    facts = [text(kind)] if kind != TYPE_LABELS[entity.type] else []
     for label, other in (("上级", entity.parent), ("所在地区", entity.region), ("单位", entity.affiliation)):
         if other and other in entities and (label == "上级" or other != entity.parent):
             facts.append(f"{label}：{entity_link(entities[other].name, entities[other], here)}")
     if entity.roles:
         facts.append("、".join(text(r) for r in entity.roles))
-    out = [f"### {text(entity.name)} {{ #{entity.slug} }}\n\n", " · ".join(facts) + "\n\n"]
+    out = [f"### {text(entity.name)} {{ #{entity.slug} }}\n\n"]
+    if facts:
+        out.append(" · ".join(facts) + "\n\n")
     children = sorted(digest.registry.children(entity.id), key=lambda e: (e.slug, e.name))
     if children:
         out.append("下级：" + "、".join(entity_link(c.name, c, here) for c in children) + "\n\n")
