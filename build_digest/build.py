@@ -33,6 +33,7 @@ from build_digest.pagekeys import PageKeys
 from build_digest.pages import GENERATED_DIRS, GENERATED_FILES, PagesWritten, write_pages
 from build_digest.problems import DataError, Problem, Warnings
 from build_digest.published import (
+    REDIRECT_MARK,
     Record,
     load_record,
     redirects,
@@ -298,11 +299,17 @@ def _sitemap_epoch(digest: Digest) -> int:
 
 
 def _prune_outputs(html: Path, written: list[Path], manifest: Path, full: bool) -> None:
-    """Remove files the exporters wrote last time and not this time (a feed of a gone entity)."""
+    """Remove files the exporters wrote last time and not this time (a feed of a gone entity,
+    a redirect whose URL names a page again). A redirect's path may hold MkDocs' page by now
+    (a name that lost its page and got it back): only a redirect is removed there."""
     current = sorted({path.relative_to(html).as_posix() for path in written})
     if not full and manifest.is_file():
         for relative in set(manifest.read_text(encoding="utf-8").split("\n")) - set(current) - {""}:
-            (html / relative).unlink(missing_ok=True)
+            path = html / relative
+            if path.name == "index.html" and path.is_file() \
+                    and REDIRECT_MARK not in path.read_text(encoding="utf-8", errors="replace"):
+                continue
+            path.unlink(missing_ok=True)
     manifest.parent.mkdir(parents=True, exist_ok=True)
     manifest.write_text("\n".join(current) + "\n", encoding="utf-8")
 

@@ -14,7 +14,8 @@ generator's code; a page whose key is the one it was last written with is not re
   contains with their articles: the map and the "within" list), and the articles naming it.
 - A topic page shows its record, its articles, and the entities those articles name.
 
-Hubs (the home page, type indexes, the timeline) and source pages are rendered to compare.
+Hubs (the home page, type indexes, the timeline), shelves (render/shelves.py) and source pages
+are rendered to compare.
 Whatever a renderer reads must be in its key: `tests/test_incremental.py` builds a digest
 step by step and from scratch and compares every page.
 """

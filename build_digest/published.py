@@ -5,8 +5,9 @@ segmentation (a corrected headline or date), a renamed entity or one merged into
 an alias all move a page. Links from outside must keep working, so every URL the site has
 published is recorded (data/published.yml, written by the build and committed) with what
 identifies its page independently of the URL: an article's source file and body lines, an
-entity's name, a source page's file. A recorded URL that no longer names a page redirects to the page that took
-its place; one whose page is gone (its file was removed) is left to the 404 page.
+entity's name, a source page's file, a shelf's type. A recorded URL that no longer names a
+page redirects to the page that took its place; one whose page is gone (its file was removed)
+is left to the 404 page.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from build_digest.digest import Digest
+from build_digest.model import TYPE_DIRS
 from build_digest.problems import DataError, Problem
 from build_digest.render.articles import article_url, source_url
 from build_digest.writing import write_if_changed
@@ -48,8 +50,16 @@ class PublishedSource:
     file: str
 
 
-Record = dict[str, PublishedArticle | PublishedEntity | PublishedSource]
-SECTIONS = ("articles", "entities", "sources")
+@dataclass(frozen=True)
+class PublishedShelf:
+    """A shelf of names without a page of their own (render/shelves.py): when its last name
+    leaves it, its URL leads to its type's index, the old link's anchor carried over."""
+
+    type: str
+
+
+Record = dict[str, PublishedArticle | PublishedEntity | PublishedSource | PublishedShelf]
+SECTIONS = ("articles", "entities", "sources", "shelves")
 # libyaml when PyYAML has it, for a record edited by hand into other YAML.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # What YAML takes unescaped inside a double-quoted scalar: JSON leaves DEL and the line
@@ -83,10 +93,14 @@ def load_record(path: Path) -> Record:
             record[url] = PublishedEntity(str(name))
         for url, file in (data.get("sources") or {}).items():
             record[url] = PublishedSource(str(file))
+        for url, entity_type in (data.get("shelves") or {}).items():
+            if entity_type not in TYPE_DIRS:
+                raise ValueError(f"'{entity_type}' is not an entity type")
+            record[url] = PublishedShelf(str(entity_type))
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise DataError([Problem(where, None, f"not a record of published URLs ({type(exc).__name__}: {exc}): "
                                  "expected articles: {URL: {source, lines}}, entities: {URL: name}, "
-                                 "sources: {URL: file}", fix)]) from None
+                                 "sources: {URL: file}, shelves: {URL: type}", fix)]) from None
     return record
 
 
@@ -97,6 +111,8 @@ def current_pages(digest: Digest) -> Record:
     for entity in digest.registry.entities.values():
         if entity.paged:
             pages[entity.url] = PublishedEntity(entity.name)
+        else:
+            pages[entity.shelf_url] = PublishedShelf(entity.type)
     for source in digest.sources:
         if source.file not in digest.inline_sources:
             pages[source_url(source.file)] = PublishedSource(source.file)
@@ -122,6 +138,8 @@ def redirects(record: Record, digest: Digest) -> dict[str, str]:
             continue
         if isinstance(old, PublishedArticle):
             target = _successor(old, articles_by_source.get(old.source, []))
+        elif isinstance(old, PublishedShelf):
+            target = f"{TYPE_DIRS[old.type]}/"
         elif isinstance(old, PublishedSource):
             # A file now holding one article has no page of its own: its lines are shown on
             # that article's page (an #L12 anchor carries over). A removed file has no successor.
@@ -164,6 +182,8 @@ def write_record(record: Record, path: Path) -> None:
             sections["articles"].append(f"  {_quoted(url)}: {value}\n")
         elif isinstance(page, PublishedEntity):
             sections["entities"].append(f"  {_quoted(url)}: {_quoted(page.name)}\n")
+        elif isinstance(page, PublishedShelf):
+            sections["shelves"].append(f"  {_quoted(url)}: {_quoted(page.type)}\n")
         else:
             sections["sources"].append(f"  {_quoted(url)}: {_quoted(page.file)}\n")
     body = "".join(f"{name}:{'' if lines else ' {}'}\n" + "".join(lines) for name, lines in sections.items())
@@ -203,12 +223,14 @@ def _read_own_format(text: str) -> dict | None:
 def redirect_page(target: str, depth: int) -> str:
     """A static page that sends readers and crawlers on to `target` (a site-relative URL)."""
     relative = "../" * depth + target
+    # A target with an anchor (a shelf entry) keeps it; else the old link's anchor carries over.
+    keep_anchor = "" if "#" in target else " + location.hash"
     return (
         "<!doctype html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">\n"
-        f"<title>页面已移至新地址</title>\n<link rel=\"canonical\" href=\"{relative}\">\n"
+        f"<title>页面已移至新地址</title>\n<link rel=\"canonical\" href=\"{relative.split('#')[0]}\">\n"
         f"<meta http-equiv=\"refresh\" content=\"0; url={relative}\">\n"
         f"<meta name=\"robots\" content=\"noindex\">{REDIRECT_MARK}\n"
-        f"<script>location.replace(\"{relative}\" + location.hash)</script>\n"
+        f"<script>location.replace(\"{relative}\"{keep_anchor})</script>\n"
         f"</head><body><p>此页已移至 <a href=\"{relative}\">新地址</a>。</p></body></html>\n"
     )
 

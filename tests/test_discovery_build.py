@@ -113,7 +113,16 @@ def test_a_name_found_once_is_linked_to_its_shelf_entry_until_a_second_article(t
     pipeline.build(paths, strict=True)
     moved = (paths.site / "companies" / slug / "index.html").read_text(encoding="utf-8")
     assert f"unreviewed/n/#{slug}" in moved and "refresh" in moved
+    assert "location.hash" not in moved  # the entry's anchor, not the old link's
     assert _entry((paths.site / shelf / "index.html").read_text(encoding="utf-8"), slug) is not None
+
+    # Named twice again: its page is back, and the incremental build keeps it (the redirect
+    # that stood at that path is gone, MkDocs' page stays).
+    (paths.articles / "second.txt").write_text(second, encoding="utf-8")
+    result = pipeline.build(paths, strict=True)
+    assert result.dirty
+    page = (paths.site / "companies" / slug / "index.html").read_text(encoding="utf-8")
+    assert "refresh" not in page and "宁夏青松电气股份有限公司" in structure(page).text
 
 
 def _entry(html: str, slug: str):

@@ -13,6 +13,7 @@ from build_digest.problems import DataError
 from build_digest.published import (
     PublishedArticle,
     PublishedEntity,
+    PublishedShelf,
     PublishedSource,
     load_record,
     write_record,
@@ -89,7 +90,9 @@ def test_a_source_page_that_went_inline_redirects_to_its_article(tmp_path):
     page.write_text(PAGE, encoding="utf-8")  # one article: its lines fold out on the article's page
     result = pipeline.build(paths)
     article = result.moved.get("sources/page/", "")
-    assert list(result.moved) == ["sources/page/"] and article.startswith("articles/2024-05-06-")
+    assert article.startswith("articles/2024-05-06-")
+    # Besides: the shelf of a name only the second article gave (its type's index).
+    assert {url for url in result.moved if "/unreviewed/" not in url} == {"sources/page/"}
     assert f"../../{article}" in (paths.site / "sources" / "page" / "index.html").read_text(encoding="utf-8")
 
 
@@ -107,6 +110,7 @@ def test_the_record_reads_back_the_same_by_the_build_and_by_any_yaml_reader(tmp_
         "articles/b/": PublishedArticle("b.txt", ()),
         "companies/x/": PublishedEntity("名\\字\u2028\x85\t公司"),
         "sources/s/": PublishedSource("s: #1.txt"),
+        "companies/unreviewed/b/": PublishedShelf("company"),
     }
     path = tmp_path / "published.yml"
     write_record(record, path)
@@ -115,7 +119,22 @@ def test_the_record_reads_back_the_same_by_the_build_and_by_any_yaml_reader(tmp_
     assert data["articles"]["articles/a/"] == {"source": '新 闻: "x"\x7f.txt', "lines": [1, 2]}
     assert data["entities"] == {"companies/x/": "名\\字\u2028\x85\t公司"}
     assert data["sources"] == {"sources/s/": "s: #1.txt"}
-    assert len(path.read_text(encoding="utf-8").splitlines()) == 2 + 3 + 4  # header, sections, one line a page
+    assert data["shelves"] == {"companies/unreviewed/b/": "company"}
+    assert len(path.read_text(encoding="utf-8").splitlines()) == 2 + 4 + 5  # header, sections, one line a page
+
+
+def test_a_gone_shelf_leads_to_its_type_index_with_the_anchor(tmp_path):
+    """A shelf whose last name got a page of its own: old links to its entries reach the
+    type's index, whose script sends the reader on to the page of that slug."""
+    paths = _project(tmp_path)
+    pipeline.build(paths)
+    record = load_record(paths.published)
+    record["companies/unreviewed/q/"] = PublishedShelf("company")
+    write_record(record, paths.published)
+    pipeline.build(paths)
+    moved = (paths.site / "companies" / "unreviewed" / "q" / "index.html").read_text(encoding="utf-8")
+    assert 'location.replace("../../../companies/" + location.hash)' in moved
+    assert "companies/unreviewed/q/" in load_record(paths.published)  # kept for good
 
 
 def test_a_record_edited_into_other_yaml_is_still_read(tmp_path):

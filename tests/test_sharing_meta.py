@@ -25,7 +25,8 @@ def page_kinds(data) -> dict[str, str]:
     kinds["source"] = f"sources/{split.rsplit('.', 1)[0]}/"
     kinds["hub"] = "regions/"
     for kind in ("region", "program", "company", "institution", "person"):
-        kinds[kind] = max((e for e in data["entities"] if e["type"] == kind), key=lambda e: len(e["articles"]))["url"]
+        kinds[kind] = max((e for e in data["entities"] if e["type"] == kind and e["has_page"]),
+                          key=lambda e: len(e["articles"]))["url"]
     return kinds
 
 

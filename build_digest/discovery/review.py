@@ -53,7 +53,7 @@ def candidates(digest: Digest) -> list[dict]:
             "mentions": mentions,
             "article_ids": [a.id for a in articles],
             "example": example,
-            "url": entity.url,
+            "url": entity.link_url,  # its page, or its entry on a shelf
         }
         if entity.roles:
             item["roles"] = entity.roles

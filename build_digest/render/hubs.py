@@ -16,7 +16,7 @@ from build_digest.render.feedlinks import subscribe_line
 from build_digest.render.keyfigures import figures_block
 from build_digest.render.lists import article_list
 from build_digest.render.markup import html_link, html_list, html_text, link, page_path, text
-from build_digest.render.shelves import shelf_links, shelves, shelves_of_type
+from build_digest.render.shelves import moved_entry_script, shelf_links, shelves, shelves_of_type
 from build_digest.slugs import pinyin_words
 
 LATEST = 5  # the pictures carry the home page; the timeline hub has every article
@@ -116,6 +116,7 @@ def render_type_index(entity_type: str, digest: Digest) -> str:
         out.append(f"## 待审核名称 {{ #unreviewed }}\n\n程序从报道中识别、尚未经编辑审核且报道很少的 {pageless} 个"
                    f"{label}名称暂不单独成页，按拼音首字母列出，各附提及它的报道与原句："
                    f"{shelf_links(shelved, here)}\n\n")
+    out.append(moved_entry_script("./"))  # a gone shelf's redirect lands here with its anchor
     return "".join(out)
 
 

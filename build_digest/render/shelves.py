@@ -27,6 +27,23 @@ SHELF_NOTE = (
 )
 
 
+def moved_entry_script(to_type_dir: str) -> str:
+    """A link to a shelf entry outlives the entry: when the name has moved to a page of its own
+    (a second article, or the curator's accept) or its shelf is gone (a redirect brings the
+    reader to the type's index with the anchor), the anchor matches nothing here, and the
+    reader is sent on to the page of that slug if there is one."""
+    return (
+        "<script>(function () {\n"
+        "  var slug = decodeURIComponent(location.hash.slice(1));\n"
+        "  if (!/^[a-z0-9-]+$/.test(slug) || document.getElementById(slug)) return;\n"
+        f"  var page = new URL({to_type_dir!r} + slug + \"/\", location.href);\n"
+        "  fetch(page, {method: \"HEAD\"}).then(function (answer) {\n"
+        "    if (answer.ok) location.replace(page);\n"
+        "  }).catch(function () {});\n"
+        "})();</script>\n\n"
+    )
+
+
 def shelves(digest: Digest) -> dict[str, list[Entity]]:
     """{shelf page URL: its names in pinyin order} for every entity without a page."""
     by_shelf: dict[str, list[Entity]] = defaultdict(list)
@@ -35,7 +52,8 @@ def shelves(digest: Digest) -> dict[str, list[Entity]]:
             by_shelf[entity.shelf_url].append(entity)
     for members in by_shelf.values():
         members.sort(key=lambda e: (e.slug, e.name))
-    return dict(sorted(by_shelf.items()))
+    # A to Z, then 其他 (the names that begin with no letter, on '0').
+    return dict(sorted(by_shelf.items(), key=lambda item: (item[0].endswith("/0/"), item[0])))
 
 
 def shelf_letter(url: str) -> str:
@@ -72,6 +90,7 @@ def render_shelf(url: str, members: list[Entity], siblings: list[str], digest: D
         f"全部{label}：{link(label, here, f'{TYPE_DIRS[members[0].type]}/index.md')}\n\n",
     ]
     out += [_entry(entity, here, digest) for entity in members]
+    out.append(moved_entry_script("../../"))
     return "".join(out)
 
 
@@ -85,6 +104,8 @@ def _entry(entity: Entity, here: str, digest: Digest) -> str:
             facts.append(f"{label}：{entity_link(entities[other].name, entities[other], here)}")
     if entity.roles:
         facts.append("、".join(text(r) for r in entity.roles))
+    if entity.description:  # discovery's own note, e.g. the places a 鼓楼区 may be
+        facts.append(text(entity.description))
     out = [f"### {text(entity.name)} {{ #{entity.slug} }}\n\n"]
     if facts:
         out.append(" · ".join(facts) + "\n\n")

@@ -12,6 +12,7 @@ def sample_pages(data: dict) -> dict[str, str]:
     article = max(data["articles"], key=lambda a: (len(a["entities"]), a["id"]))
     pages["article"] = article["url"]
     for kind in ENTITY_TYPES:
-        entity = max((e for e in data["entities"] if e["type"] == kind), key=lambda e: (len(e["articles"]), e["id"]))
+        entity = max((e for e in data["entities"] if e["type"] == kind and e["has_page"]),
+                     key=lambda e: (len(e["articles"]), e["id"]))
         pages[kind] = entity["url"]
     return pages
