@@ -86,6 +86,7 @@ class _Plan:
     decisions: dict[int, _Decision] = field(default_factory=dict)
     starts: set[int] = field(default_factory=set)  # lines that open an article
     repeats: dict[int, int] = field(default_factory=dict)  # duplicate line -> the line it repeats
+    indent_marks_text: bool = False  # the page indents its paragraphs and nothing else (_indent_marks_text)
 
     def decide(self, line: Line, role: str, reason: str, crosshead: bool = False, deck: bool = False) -> None:
         self.decisions[line.number] = _Decision(role, reason, crosshead, deck)
@@ -104,7 +105,7 @@ def segment(source: Source, warnings: Warnings) -> list[Article]:
     for line in lines:
         line.shape = roles.shape_of(line.match_content, line.heading_level)
     _shapes_in_context(lines)
-    plan = _Plan()
+    plan = _Plan(indent_marks_text=_indent_marks_text(lines))
     _plan_headlines(lines, plan)
     drafts = _assemble(lines, plan)
     _mark_repeated_headlines(drafts, plan)
@@ -453,6 +454,10 @@ def _plan_leftovers(block: list[Line], following: Line | None, plan: _Plan) -> N
         elif last and following is not None and following.shape == Shape.TEXT and "," not in line.match:
             plan.decide(line, "body", "crosshead", crosshead=True)
 
+        elif following is None and plan.indent_marks_text and _indented(line):
+            # Set as a paragraph, where the page's furniture is set flush: the start of a
+            # paragraph (or crosshead) the page cut off, not a link or a label.
+            plan.decide(line, "body", "indented text cut off at the end of the page")
         elif following is None and not re.search(r"[,、]", line.match):
             plan.decide(line, "boilerplate", "short line closing the page")
         elif following is None:
@@ -469,6 +474,12 @@ def _sets_paragraphs_indented(lines: list[Line]) -> bool:
     """Most text lines of the page start indented (as many e-papers and portals set them)."""
     text = [line for line in lines if line.shape == Shape.TEXT]
     return len(text) >= INDENTED_MIN_LINES and sum(map(_indented, text)) >= INDENTED_SHARE * len(text)
+
+
+def _indent_marks_text(lines: list[Line]) -> bool:
+    """The page indents its paragraphs and sets its other lines (headline, metadata, furniture)
+    flush left: there an indent says "running text". A page indented throughout says nothing."""
+    return _sets_paragraphs_indented(lines) and any(not _indented(line) for line in lines if line.shape != Shape.TEXT)
 
 
 def _is_stacked_headline(block: list[Line], following: Line | None) -> bool:

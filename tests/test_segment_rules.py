@@ -297,6 +297,23 @@ def test_paragraph_cut_off_at_the_end_of_the_page_stays_text(tmp_path):
     assert body_texts(article)[-1] == cut
 
 
+def test_a_short_line_closing_the_page_is_text_when_set_indented_like_the_paragraphs(tmp_path):
+    cut = "在一次次辩论中培养出大"  # the start of the next section, cut off with the page
+    indented = ["    " + body for body in (BODY_A, BODY_B, BODY_C)]
+    for folder in "abc":
+        (tmp_path / folder).mkdir()
+    head = ("滨江新区氢能产业园开工", "本报记者 林晓舟")
+    [article], lines, _ = run(tmp_path / "a", page(*head, *indented, "    " + cut))
+    assert role_of(lines, cut) == "body" and body_texts(article)[-1] == cut
+    # Set flush under indented paragraphs, it is the page's furniture (a link, a label).
+    [article], lines, _ = run(tmp_path / "b", page(*head, *indented, cut))
+    assert role_of(lines, cut) == "boilerplate"
+    # On a page indented throughout, an indent tells nothing: the line's shape decides.
+    everything = [f"    {block}" for block in (*head, BODY_A, BODY_B, BODY_C, cut)]
+    [article], lines, _ = run(tmp_path / "c", page(*everything))
+    assert role_of(lines, cut) == "boilerplate"
+
+
 # -- dates and glued fields --------------------------------------------------------------------
 
 def test_page_fields_glued_before_the_first_sentence(tmp_path):
