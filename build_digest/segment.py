@@ -300,11 +300,20 @@ def _plan_headlines(lines: list[Line], plan: _Plan) -> None:
     else:
         _plan_opening_credit(lines, first_text, plan)
     article_open = first_text < len(lines)
+    labels: set[int] = set()  # column labels under a byline, decided with the headline above them
     for start, end in runs:
-        if end <= first_text:
+        if end <= first_text or all(line.number in labels for line in lines[start:end]):
             continue
         following, credited = _next_story_line(lines, end)
         credited = credited or _metadata_before(lines, start)
+        if credited and following is not None and following.shape == Shape.SHORT \
+                and roles.is_label_like(following.match_content):
+            # headline, page metadata or byline, a column label, then the story: the label's
+            after, _ = _next_story_line(lines, lines.index(following) + 1)
+            if after is not None and after.shape == Shape.TEXT:
+                plan.decide(following, "label", "column label under the byline")
+                labels.add(following.number)
+                following = after
         if _signed(lines, end) and (following is None or following.shape != Shape.TEXT):
             # 某某办公室 over 2021年12月17日 closing a notice or a letter: its signature
             for line in lines[start:end]:

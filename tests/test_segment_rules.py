@@ -225,6 +225,18 @@ def test_two_web_pages_joined_in_one_file(tmp_path):
     assert [body_texts(a) for a in articles] == [[BODY_A, BODY_B], [BODY_C, BODY_D]]
 
 
+def test_a_headline_with_its_metadata_byline_and_column_label_starts_the_next_story(tmp_path):
+    """The second saved page sets headline, subtitle, page metadata, byline, then a column
+    label over its story: the label heads nothing and the headline starts an article."""
+    text = page("滨江新区氢能产业园开工", "本报记者 林晓舟", BODY_A, BODY_B,
+                "林晓舟院士:一生只做一件事", "三十年守着一块电池隔膜",
+                "某某青年报  |  2023-12-19作者:林晓舟", "本报记者 林晓舟 实习生 王青", "人物专访", BODY_C, BODY_D)
+    articles, lines, _ = run(tmp_path, text)
+    assert [a.title for a in articles] == ["滨江新区氢能产业园开工", "林晓舟院士:一生只做一件事"]
+    assert [len(a.paragraphs) for a in articles] == [2, 2]
+    assert role_of(lines, "人物专访") == "label"
+
+
 def test_a_site_statement_ends_where_the_next_saved_page_begins(tmp_path):
     statement = ["某某网版权与免责声明", "1、凡本网注明“来源:某某网”的所有作品,版权均属于某某网,未经授权不得转载。",
                  "2、凡本网注明“来源:XXX(非某某网)”的作品,均转载自其它媒体,转载目的在于传递更多信息。"]
