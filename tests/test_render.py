@@ -19,6 +19,12 @@ def test_one_sentence_per_mention_group_with_every_mention_in_bold():
     assert mention_sentences(article, "x") == ["**甲公司**(以下简称**甲**)扩产。", "**甲**表示满意。"]
 
 
+def test_a_sentence_after_a_quotation_starts_after_its_closing_quote():
+    paragraph = "他说:“要做到极致。”甲公司随后扩产。"
+    article = article_with(paragraph, [(11, 14)])
+    assert mention_sentences(article, "x") == ["**甲公司**随后扩产。"]
+
+
 def test_byline_quoted_only_when_the_body_never_names_the_entity():
     article = article_with("正文没有提到。", [])
     article.mentions = [Mention("x", -2, 5, 7, "张三")]

@@ -23,6 +23,7 @@ from build_digest.searchwords import search_terms
 UNREVIEWED_NOTE = (
     '!!! note "未审核"\n    本条目由程序从报道中自动识别，尚未经编辑审核；名称、类型和上级可能有误。\n\n'
 )
+CLOSING_MARKS = "”’」』）)》〉 \u3000"
 CO_MENTION_LIMIT = 8
 QUOTED_ARTICLES = 20  # newest articles quoted with their sentences; older ones listed by title
 WITHIN_LIMIT = 30  # members of a region listed with their articles that do not name the region
@@ -150,6 +151,8 @@ def mention_sentences(article: Article, entity_id: str, limit: int = 3) -> list[
     for mention in body or mentions:
         source = _mention_source(article, mention.paragraph)
         start = max(source.rfind(mark, 0, mention.start) for mark in SENTENCE_MARKS) + 1
+        while start < mention.start and source[start] in CLOSING_MARKS:
+            start += 1  # 。” ends the sentence before: its closing quote is not this one's
         ends = [i for i in (source.find(mark, mention.end) for mark in SENTENCE_MARKS) if i != -1]
         end = min(ends) + 1 if ends else len(source)
         sentences.setdefault((mention.paragraph, start, end), []).append(mention)
