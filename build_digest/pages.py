@@ -58,13 +58,14 @@ def _jobs(digest: Digest, keys: PageKeys | None) -> list[Job]:
         page("topics/index.md", lambda: render_topics_index(digest)),
         page("sources/index.md", lambda: render_sources_index(digest)),
     ]
+    shelved = shelves(digest)
     for entity_type in ENTITY_TYPES:
-        jobs.append(page(f"{TYPE_DIRS[entity_type]}/index.md", lambda t=entity_type: render_type_index(t, digest)))
+        jobs.append(page(f"{TYPE_DIRS[entity_type]}/index.md",
+                         lambda t=entity_type: render_type_index(t, digest, shelves_of_type(t, shelved))))
     jobs += [page(page_path(article_url(a)), lambda a=a: render_article(a, digest), lambda a=a: keys.article(a))
              for a in digest.articles.values()]
     jobs += [page(page_path(e.url), lambda e=e: render_entity(e, digest), lambda e=e: keys.entity(e))
              for e in digest.registry.entities.values() if e.paged]
-    shelved = shelves(digest)
     jobs += [page(page_path(url), lambda url=url, members=members: render_shelf(
                  url, members, shelves_of_type(members[0].type, shelved), digest))
              for url, members in shelved.items()]

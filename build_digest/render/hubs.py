@@ -16,7 +16,7 @@ from build_digest.render.feedlinks import subscribe_line
 from build_digest.render.keyfigures import figures_block
 from build_digest.render.lists import article_list
 from build_digest.render.markup import html_link, html_list, html_text, link, page_path, text
-from build_digest.render.shelves import moved_entry_script, shelf_links, shelves, shelves_of_type
+from build_digest.render.shelves import moved_entry_script, shelf_links
 from build_digest.slugs import pinyin_words
 
 LATEST = 5  # the pictures carry the home page; the timeline hub has every article
@@ -86,7 +86,9 @@ def _initial(name: str) -> str:
     return first if first.isalpha() and first.isascii() else "#"
 
 
-def render_type_index(entity_type: str, digest: Digest) -> str:
+def render_type_index(entity_type: str, digest: Digest, shelved: list[str]) -> str:
+    """Every entity of the type with a page, by pinyin initial; then the type's shelves
+    (`shelved`: their URLs, render/shelves.py) of names without one."""
     here = f"{TYPE_DIRS[entity_type]}/index.md"
     label = TYPE_LABELS[entity_type]
     of_type = [e for e in digest.registry.entities.values() if e.type == entity_type]
@@ -96,7 +98,6 @@ def render_type_index(entity_type: str, digest: Digest) -> str:
         f"# {label}\n\n",
         f"共 {len(members)} 个条目，按拼音首字母排列；括号内为提及的报道数。\n\n",
     ]
-    shelved = shelves_of_type(entity_type, shelves(digest))
     pageless = len(of_type) - len(members)
     if shelved:
         out.append(f"另有 {pageless} 个[待审核名称](#unreviewed)暂不单独成页。\n\n")

@@ -66,10 +66,9 @@ def figure_value(figure) -> str:
 
 
 def entity_link(label: str, entity, from_page: str, title: str = "") -> str:
-    """A link to the entity's page, or to its entry on a shelf when it has none (Entity.paged)."""
-    if not entity.paged:
-        return link(label, from_page, page_path(entity.shelf_url), anchor=entity.slug, title=title)
-    return link(label, from_page, page_path(entity.url), title=title)
+    """A link to the entity's page, or to its entry on a shelf when it has none (Entity.link_url)."""
+    page, _, anchor = entity.link_url.partition("#")
+    return link(label, from_page, page_path(page), anchor=anchor, title=title)
 
 
 def link(label: str, from_page: str, to_page: str, anchor: str = "", title: str = "") -> str:
