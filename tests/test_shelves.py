@@ -35,6 +35,8 @@ def test_every_shelved_name_has_one_entry_on_its_shelf_and_nothing_else_is_there
         entries = [attrs["id"] for attrs in parsed.all("h3")]
         assert sorted(entries) == sorted(anchors), page  # each once, none that has a page
         hrefs = {a.get("href", "") for a in parsed.all("a")}
+        siblings = [other for other in by_shelf if other.split("/")[0] == page.split("/")[0]]
+        assert ("字母：" in parsed.text) == (len(siblings) > 1), page  # letters only when there are others
         for entity in (e for e in shelved if e["url"].startswith(page)):
             for article_id in entity["articles"]:  # the entry links the article that names it
                 assert f"../../../{articles[article_id]['url']}" in hrefs, (page, entity["name"])

@@ -86,8 +86,9 @@ def render_shelf(url: str, members: list[Entity], siblings: list[str], digest: D
         ),
         f"# 待审核的{label}名称：{letter}\n\n",
         SHELF_NOTE,
-        f"{len(members)} 个名称，按拼音排列。其他字母：{shelf_links(siblings, here, url)} · "
-        f"全部{label}：{link(label, here, f'{TYPE_DIRS[members[0].type]}/index.md')}\n\n",
+        f"{len(members)} 个名称，按拼音排列。"
+        + (f"字母：{shelf_links(siblings, here, url)} · " if len(siblings) > 1 else "")
+        + f"全部{label}：{link(label, here, f'{TYPE_DIRS[members[0].type]}/index.md')}\n\n",
     ]
     out += [_entry(entity, here, digest) for entity in members]
     out.append(moved_entry_script("../../"))
