@@ -48,7 +48,10 @@ def _read(path: Path, count: int) -> list[list[Token]] | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         if len(data) != count:
             return None
-        return [[Token(int(s), int(e), str(t)) for s, e, t in tokens] for tokens in data]
+        result = [[Token(*token) for token in tokens] for tokens in data]
+        if not all(type(s) is int and type(e) is int and type(t) is str for tokens in result for s, e, t in tokens):
+            return None
+        return result
     except (OSError, ValueError, TypeError):
         return None
 

@@ -159,6 +159,11 @@ def may_end_zone(character: str) -> bool:
     return character in _ZONE_HEADS.last_characters
 
 
+def may_end_organisation(character: str) -> bool:
+    """Whether an organisation's head can end with this character (org_form is None otherwise)."""
+    return character in _ORG_HEADS.last_characters
+
+
 def programme_form(name: str) -> str | None:
     return _PROGRAMME_HEADS.of(name)
 

@@ -89,21 +89,25 @@ def _text(text: str, token: Token) -> str:
 
 def find_names(text: str, tokens: list[Token], places: Gazetteer) -> list[Found]:
     """Every candidate name in `text`, overlapping; article.py chooses among them."""
+    words = [text[t.start:t.end] for t in tokens]
     found: list[Found] = []
-    found += _regions(text, tokens, places)
-    found += _organisations(text, tokens, places)
+    found += _regions(text, tokens, places, words)
+    found += _organisations(text, tokens, places, words)
     found += _listed_organisations(text, tokens, places)
     found += _people(text, tokens, places)
-    found += _programmes(text, tokens, places)
+    found += _programmes(text, tokens, places, words)
     return found
 
 
 # --- regions -------------------------------------------------------------------------------
 
-def _regions(text: str, tokens: list[Token], places: Gazetteer) -> list[Found]:
+def _regions(text: str, tokens: list[Token], places: Gazetteer, words: list[str]) -> list[Found]:
     found = []
     for i, token in enumerate(tokens):
-        word = _text(text, token)
+        word = words[i]
+        if (token.tag not in ("LOC", "ORG") and not forms.may_end_zone(word[-1:])
+                and not (len(word) >= 3 and places.by_name.get(word))):
+            continue  # every rule below needs one of these: most words are ruled out here
         zone = forms.zone_form(word)
         if zone and (token.tag in PROPER or token.tag in ("n", "vn")):
             found.extend(_zone(text, tokens, i, zone, places))
@@ -281,10 +285,12 @@ def _rank(place: Place) -> int:
 FUNCTION_TAGS = {"u", "p", "c", "d", "r", "v", "xc"}
 
 
-def _organisations(text: str, tokens: list[Token], places: Gazetteer) -> list[Found]:
+def _organisations(text: str, tokens: list[Token], places: Gazetteer, words: list[str]) -> list[Found]:
     found = []
     for i, token in enumerate(tokens):
-        word = _text(text, token)
+        word = words[i]
+        if token.tag != "ORG" and not forms.may_end_organisation(word[-1:]) and not word.startswith(LOCAL_LEVELS):
+            continue  # every rule below needs one of these: most words are ruled out here
         head = forms.org_form(word)
         if head is None or forms.programme_form(word) and head in ("会", "院"):
             if (token.tag == "ORG" and 2 <= len(word) <= 8 and not places.lookup(word) and head is None
@@ -597,7 +603,7 @@ def _role(text: str, tokens: list[Token], i: int) -> tuple[str | None, str | Non
 
 # --- programmes ----------------------------------------------------------------------------
 
-def _programmes(text: str, tokens: list[Token], places: Gazetteer) -> list[Found]:
+def _programmes(text: str, tokens: list[Token], places: Gazetteer, words: list[str]) -> list[Found]:
     found = []
     ends = {t.start: t for t in tokens}
     for opening, closing in _QUOTES.items():
@@ -609,7 +615,7 @@ def _programmes(text: str, tokens: list[Token], places: Gazetteer) -> list[Found
             inner = text[start + 1:end]
             found.extend(_quoted(text, start, end, inner, ends))
             start = text.find(opening, end + 1)
-    found.extend(_unquoted(text, tokens))
+    found.extend(_unquoted(text, tokens, words))
     found.extend(Found(start, end, "program", name) for start, end, name in programmes.find(text, places))
     return found
 
@@ -641,10 +647,10 @@ def _numbered_slogan(inner: str) -> bool:
     return len(inner) == 4 and numerals[0] and numerals[2] and not numerals[1]
 
 
-def _unquoted(text: str, tokens: list[Token]) -> list[Found]:
+def _unquoted(text: str, tokens: list[Token], words: list[str]) -> list[Found]:
     found = []
     for i, token in enumerate(tokens):
-        word = _text(text, token)
+        word = words[i]
         if token.tag not in {"n", "nz", "vn", "ORG", "LOC"} or not word.endswith(STRONG_PROGRAMME):
             continue
         start = _left_boundary(text, tokens, i, programme=True)
