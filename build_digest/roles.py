@@ -101,7 +101,7 @@ PERSON_CAPTION = re.compile(
 BOILERPLATE = re.compile(
     r"免责声明|版权所有|版权.{0,12}声明|Copyright|©|ICP[备证]|网警备案|公网安备|违法和不良信息|举报(?:电话|邮箱|中心)"
     r"|不代表本网|不代表.{0,12}(?:观点|立场)|本网(?:转载|声明)|转载请|原文出处|本声明|未经(?:书面)?授权"
-    r"|您(?:当前|现在)?(?:的|所在)?位置|当前位置|首页\s*[>›»]|>>|^\s*[>›»]|^(?:[^>。,]{1,12}\s*>\s*){2,}"
+    r"|您(?:当前|现在)?(?:的|所在)?位置|当前位置|首页\s*[>›»]|>>|^\s*[>›»]|^(?:[^>。,]{1,12}\s*>\s*){2,}|[>›»]\s*正文\s*$"
     r"|主办单位|主\s?办\s*:|^\s*承办:|^\s*地址:|^\s*邮编|联系电话"
     r"|主管\s+.{0,20}主办\s*$|^\S{2,20}(?:主管|主办)\s*$"
     r"|^\s*[((]完[))]\s*$|_fororder_"
@@ -130,10 +130,20 @@ WIDGET_MAX = 40  # characters: a share bar or counter row is short; a sentence n
 # Navigation words that make up a short line on their own: 搜索, 相关新闻 相关阅读, 热门推荐
 FURNITURE_WORD = re.compile(
     r"^\d*(?:搜索|登录|注册|首页\w{0,8}|English|官方微博|官方微信|微信|微博|客户端|电子报|数字报|立即打开|打开|APP|App"
-    r"|图片|视频|默认|放大|缩小|图片新闻|热点新闻|相关(?:新闻|阅读|文章|论文|链接|报道|稿件|专题)|推荐阅读|延伸阅读|专题|热门标签|标签"
+    # where a share bar sends the page: 腾讯QQ QQ空间 / 豆瓣 / 人人网
+    r"|举报|(?:腾讯)?QQ(?:空间|好友)?|(?:新浪|腾讯)微博|微信朋友圈|豆瓣|人人网|Facebook|Twitter|LinkedIn|WhatsApp"
+    r"|图片|视频|默认|(?:放大|缩小)(?:字体|字号)?|图片新闻|热点新闻|相关(?:新闻|阅读|文章|论文|链接|报道|稿件|专题)|推荐阅读|延伸阅读|专题|热门标签|标签"
     r"|\S{0,6}推荐\S{0,2}|\S{0,8}(?:新闻|点击|阅读|评论|热度)排行榜?"
     r"|更多(?:>>|新闻|内容|资讯|报道|精彩\S{0,6})?|\S{0,10}请关注|扫码\S{0,6}|返回|关闭|分享|收藏|评论|\|)$"
 )
+# Symbols alone on a line: a button or a bullet (×, ▲, ☰), never text; an ellipsis (……) is
+# a passage left out, which the text keeps.
+SYMBOLS_ONLY = re.compile(r"^[^\w…。.!?]+$")
+URL_PATH = re.compile(r"(?:/[A-Za-z0-9_.\-]+){2,}")
+URL_PATHS_MIN = 2  # one address in a line may be a sentence's; two without a full stop are links
+ICON_GLYPHS = re.compile("[\ue000-\uf8ff]+")
+COUNT = re.compile(r"^\d{1,3}(?:,\d{3})*$")
+FURNITURE_WORDS_MAX = 40  # characters: a row of navigation words or a share bar
 # Contact lines a site prints around the story: 热线:0000-12345678 / 邮箱:name@example.org
 CONTACT = re.compile(r"^\s*(?:热线|电话|传真|邮箱|信箱|E-?mail|投稿)\s*[::]?\s*[\w.@\-()]{5,}\s*$", re.IGNORECASE)
 # An e-paper's page label or edition header: 第04版:科技 / A4版 / 第3版
@@ -154,7 +164,7 @@ SUMMARY_LABEL = re.compile(r"^\s*[【\[]?(?:摘要|内容提要|提要|导语|�
 STANDFIRST = re.compile(SUMMARY_LABEL.pattern + r"\s*\S")
 # Field names a page prints with their values; 原标题/原题 repeat the headline as printed first.
 FIELD = (
-    r"(?:发布(?:时间|日期)|时间|日期|(?:本文|文章|新闻|信息|稿件)?来源|作者|编辑|责任编辑|责编|稿源|出处|原标题|原题"
+    r"(?:发布(?:时间|日期)|时间|日期|(?:本文|文章|新闻|信息|稿件)?来源于?|作者|编辑|责任编辑|责编|稿源|出处|原标题|原题"
     r"|审核|校对|初审|复审|终审|二审|三审|一审|监制|索引号|文号|发文字号|发布机构|发文机关|发文日期|成文日期|主题分类"
     r"|公开方式|有效性|生效日期)"
 )
@@ -266,7 +276,7 @@ def dateline(text: str) -> Dateline | None:
 def shape_of(text: str, heading_level: int = 0) -> Shape:
     """The class of one line from its own text (the `match` form, stripped)."""
     text = strip_cell_bars(text)
-    if not text:
+    if not text or SYMBOLS_ONLY.match(text):
         return Shape.FURNITURE
     opens_story = dateline(text) is not None and len(text) > SHORT_MAX
     if opens_story:
@@ -293,8 +303,9 @@ def shape_of(text: str, heading_level: int = 0) -> Shape:
 
 
 def strip_cell_bars(text: str) -> str:
-    """A line saved from a table keeps the cell bars at its ends: | caption |"""
-    return CELL_BARS.sub("", text.strip())
+    """A line saved from a table keeps the cell bars at its ends: | caption |; a line saved
+    from a web page keeps the glyphs of its icon font (private-use characters), which say nothing."""
+    return CELL_BARS.sub("", ICON_GLYPHS.sub("", text).strip())
 
 
 def is_byline(text: str) -> bool:
@@ -367,13 +378,16 @@ def is_boilerplate(text: str) -> bool:
         return True
     if len(stripped) <= SHORT_MAX and YEAR_RANGE.search(stripped) and not ends_sentence(stripped):
         return True  # an archive or site name with its years: 某某数据库(1950-2020)
+    if len(URL_PATH.findall(stripped)) >= URL_PATHS_MIN and not ends_sentence(stripped):
+        return True  # a menu saved with its links' addresses: 工作/col/col1599/index.html动态/col/…
     return is_menu(stripped) or is_junk(stripped) or is_furniture_words(stripped)
 
 
 def is_furniture_words(text: str) -> bool:
     """A short line made only of navigation words (相关新闻 相关阅读, 官方微博)."""
     tokens = text.split()
-    return 0 < len(text) <= 24 and bool(tokens) and all(FURNITURE_WORD.match(t) for t in tokens)
+    words = [t for t in tokens if not COUNT.match(t)]  # a share bar ends on its count: 分享 1,088
+    return 0 < len(text) <= FURNITURE_WORDS_MAX and bool(words) and all(FURNITURE_WORD.match(t) for t in words)
 
 
 def is_menu(text: str) -> bool:

@@ -34,6 +34,7 @@ from build_digest.textutil import ends_sentence, han_count, match_form
 
 SHORT_JOIN = 10  # a headline line shorter than this is a fragment of its neighbour
 MENU_LEFTOVER_HAN = 4  # a word or two between menus (首 页 / 登 录) is a menu item, not a headline
+TINY_MAX = 2  # characters: a line this short is a menu item or a button (京 / 津 / ×), or text cut off
 PICTURE_GAP = 3  # blank lines an OCR page leaves where a photo stood
 PICTURE_CAPTION_MAX = 20  # the short line under such a gap is the photo's caption (a few words)
 LONG_HEADLINE_MAX = 64  # a notice's title may run this long, unpunctuated, above its metadata
@@ -130,6 +131,7 @@ def _shapes_in_context(lines: list[Line]) -> None:
     _flush_left_captions(lines)
     _field_values(lines)
     _fields_beside_metadata(lines)
+    _tiny_lines(lines)
     _between_furniture(lines)
     _disclaimer_sections(lines)
     _page_footer(lines)
@@ -195,6 +197,26 @@ def _fields_beside_metadata(lines: list[Line]) -> None:
 
 def _is_furniture(line: Line | None) -> bool:
     return line is None or line.shape in (Shape.FURNITURE, Shape.METADATA)
+
+
+def _is_tiny(line: Line | None) -> bool:
+    text = line.match_content if line is not None else ""
+    return 0 < len(text) <= TINY_MAX and not ends_sentence(text)
+
+
+def _tiny_lines(lines: list[Line]) -> None:
+    """A character or two on a line of its own beside another such line is a menu (京 / 津 /
+    冀, one province each); one that is not even a word (×, A) beside page furniture is a
+    button. Alone among text it is a line the excerpt cut off, and stays text; a two-character
+    word above the page metadata may be a headline (周报)."""
+    tiny = [_is_tiny(line) for line in lines]
+    for index, line in enumerate(lines):
+        if not tiny[index] or line.shape not in (Shape.TEXT, Shape.SHORT):
+            continue
+        neighbours = [k for k in (index - 1, index + 1) if 0 <= k < len(lines)]
+        button = han_count(line.match_content) < 2 and any(lines[k].shape == Shape.FURNITURE for k in neighbours)
+        if button or any(tiny[k] for k in neighbours):
+            line.shape = Shape.FURNITURE
 
 
 def _between_furniture(lines: list[Line]) -> None:
@@ -505,6 +527,11 @@ def _plan_headline(block: list[Line], credited: bool, plan: _Plan) -> None:
     lines = list(block)
     if len(lines) > 1 and roles.is_label_like(lines[-1].match_content):
         plan.decide(lines.pop(), "label", "column label after its headline")
+    while len(lines) > 1 and _headline_key(lines[-2].match_content) == _headline_key(lines[-1].match_content):
+        # the page's title printed over its heading, word for word: one headline
+        repeat = lines.pop(-2)
+        plan.decide(repeat, "duplicate", f"repeats the headline on line {lines[-1].number}")
+        plan.repeats[repeat.number] = lines[-1].number
     if len(lines) > 1 and roles.is_subtitle(lines[-1].match_content):
         plan.decide(lines.pop(), "label", "subtitle", deck=True)
     elif len(lines) > 1 and _upper_is_main(lines[-2], lines[-1]):
@@ -521,7 +548,7 @@ def _plan_headline(block: list[Line], credited: bool, plan: _Plan) -> None:
         plan.decide(lines.pop(), "label", "column label")
     for line in lines:
         plan.decide(line, "boilerplate", "above the headline")
-    opening = next(line for line in block if plan.role(line) != "boilerplate")
+    opening = next(line for line in block if plan.role(line) not in ("boilerplate", "duplicate"))
     plan.starts.add(opening.number)
 
 

@@ -356,3 +356,56 @@ def test_a_headline_of_two_characters_above_the_page_metadata_heads_the_article(
     for meta in ("发布时间：2024-06-18  来源：青禾日报", "2024-06-18\n\n本报记者 王明"):
         [article] = analyse(tmp_path, page("周报", meta, BODY_A, BODY_B))
         assert article.title == "周报" and body_texts(article) == [BODY_A, BODY_B]
+
+
+# -- web pages saved whole: menus of single characters, buttons, icons, share bars -------------
+
+def test_a_menu_of_one_character_items_is_furniture_and_heads_nothing(tmp_path):
+    # A region menu (one abbreviation per line) under a headline-like promo: no article there.
+    menu = ["甲", "乙", "丙", "丁", "戊", "己"]
+    text = page("首页", "图解", "某某艺术馆", "相约周末", *menu, "登录", "退出",
+                "滨江新区氢能产业园开工", "来源:某某日报 2020-01-06 08:30", BODY_A, BODY_B)
+    articles, lines, _ = run(tmp_path, text)
+    assert [a.title for a in articles] == ["滨江新区氢能产业园开工"]
+    assert body_texts(articles[0]) == [BODY_A, BODY_B]
+    for item in menu:
+        assert role_of(lines, item) == "boilerplate", item
+
+
+def test_a_lone_character_cut_off_at_the_end_of_the_text_stays_text(tmp_path):
+    [article] = analyse(tmp_path, page("滨江新区氢能产业园开工", "来源:某某日报 2020-01-06 08:30", BODY_A, "氢"))
+    assert body_texts(article)[-1].endswith("氢")
+
+
+def test_buttons_icon_glyphs_and_link_addresses_are_furniture():
+    for line in ("×", "▲ ▼", "\ue62c \ue606", "|", "政务公开/col/col123/index.html动态资讯/col/col456/index.html"):
+        assert roles.shape_of(line) == roles.Shape.FURNITURE, line
+    assert roles.shape_of("……") == roles.Shape.TEXT  # a passage left out
+    one_address = "详情见某某网站/col/col123/index.html,欢迎企业申报。"
+    assert roles.shape_of(one_address) == roles.Shape.TEXT
+
+
+def test_share_bars_with_their_targets_and_counts_are_furniture():
+    for line in ("腾讯QQ QQ空间", "缩小字体 放大字体 收藏 微博 微信 分享 1,088", "举报 分享 豆瓣"):
+        assert roles.shape_of(line) == roles.Shape.FURNITURE, line
+    assert roles.shape_of("QQ群里的科研团队") != roles.Shape.FURNITURE
+
+
+def test_a_login_box_above_the_headline_printed_twice(tmp_path):
+    # The page's title and its heading print the headline twice, right above the page metadata;
+    # the login box's lines, a close button and the share bar around them are no headline.
+    headline = "滨江新区氢能产业园开工:三年建成制氢基地"
+    text = page("某某首页", "注册", "登录", "×", "某某微博、邮箱帐号,请直接登录", "加载中...换个账号登录", "×",
+                "登录", "下次自动登录", "忘记密码立即注册", "新闻中心", "国内新闻>正文", headline, headline,
+                "2024年05月10日 00:26 某某日报", "举报 缩小字体 放大字体 收藏 微博 微信 分享 1,088", "腾讯QQ QQ空间",
+                BODY_A, BODY_B)
+    articles, lines, _ = run(tmp_path, text)
+    assert [a.title for a in articles] == [headline]
+    assert body_texts(articles[0]) == [BODY_A, BODY_B]
+
+
+def test_a_source_field_written_with_yu_is_metadata_not_a_headline(tmp_path):
+    headline = "某某街道党工委一行到滨江新区氢能产业园开展调研工作"
+    [article] = analyse(tmp_path, page("当前位置: 首页 >> 街道新闻 >> 正文", "街道新闻", headline,
+                                       "来源于:某某办事处", BODY_A, BODY_B))
+    assert article.title == headline and body_texts(article) == [BODY_A, BODY_B]
