@@ -53,8 +53,10 @@ def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
 
 
 def _own_stamp(article: Article, source: Source) -> str | None:
-    """The first date among the article's own non-body lines, those above its text first, or
-    in page fields glued before its first sentence."""
+    """The date the article's own non-body lines state, or page fields glued before its first
+    sentence. The page's fields (metadata) before any furniture that happens to print a date
+    (上一篇: 某某--2019年8月19日); lines above the text before those below it; the nearest to
+    the text first."""
     by_number = {line.number: line for line in source.content_lines}
     opening = by_number.get(min(article.body_lines, default=0))
     if opening is not None:
@@ -63,14 +65,9 @@ def _own_stamp(article: Article, source: Source) -> str | None:
         if found:
             return _iso(int(found.group("y")), int(found.group("m")), int(found.group("d")))
     first_body = min(article.body_lines, default=0)
-    own = sorted(article.furniture_lines, key=lambda n: (n > first_body, n))
-    for number in own:
-        line = by_number.get(number)
-        if line is not None and line.role in STAMP_ROLES:
-            date = stamp_date(line)
-            if date:
-                return date
-    return None
+    own = [by_number[n] for n in article.furniture_lines if n in by_number and by_number[n].role in STAMP_ROLES]
+    own.sort(key=lambda line: (line.role != "metadata", line.number > first_body, abs(line.number - first_body)))
+    return next((date for date in map(stamp_date, own) if date), None)
 
 
 def _month_day(article: Article) -> tuple[int, int] | None:

@@ -139,6 +139,7 @@ FURNITURE_WORD = re.compile(
 # Symbols alone on a line: a button or a bullet (×, ▲, ☰), never text; an ellipsis (……) is
 # a passage left out, which the text keeps.
 SYMBOLS_ONLY = re.compile(r"^[^\w…。.!?]+$")
+FOREIGN_LABEL_MAX = 24  # characters: a menu item or a button in Latin, Cyrillic, Arabic or Hangul
 URL_PATH = re.compile(r"(?:/[A-Za-z0-9_.\-]+){2,}")
 URL_PATHS_MIN = 2  # one address in a line may be a sentence's; two without a full stop are links
 ICON_GLYPHS = re.compile("[\ue000-\uf8ff]+")
@@ -409,7 +410,8 @@ def is_link_list(text: str) -> bool:
     always has its commas and stops."""
     if "。" in text:
         return False
-    if len(re.findall(r"[_|｜]", text)) >= LINK_LIST_ITEMS_MIN - 1 and not re.search(r"[,;!?、]", text):
+    links = re.split(r"\s+-\s+", text)[0]  # a page title's " - 某某网,…" names the site
+    if len(re.findall(r"[_|｜]", links)) >= LINK_LIST_ITEMS_MIN - 1 and not re.search(r"[,;!?、]", links):
         return True  # keywords or links strung on underscores and bars, whatever the length
     if len(text) <= SHORT_MAX:
         return False
@@ -425,6 +427,8 @@ def is_junk(text: str) -> bool:
     """Anti-scraping noise, mojibake and other lines with next to no Chinese text."""
     if "\ufffd" in text and han_count(text) < len(text) / 2:
         return True
+    if han_count(text) == 0 and len(text) <= FOREIGN_LABEL_MAX and not ends_sentence(text):
+        return True  # a short line in another script on a Chinese page: a menu item (Français, Toggle navigation)
     # No Chinese and nothing but scraps of ASCII: not even two real Latin words side by side.
     return han_count(text) == 0 and not JUNK.sub("", text) and not re.search(r"[A-Za-z]{4,}\s+[A-Za-z]{4,}", text)
 

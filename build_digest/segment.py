@@ -455,7 +455,9 @@ def _judge_run(block: list[Line], following: Line | None, credited: bool, articl
     crosshead or a caption."""
     strong = credited or _opens_with_dateline(following)
     has_title_heading = any(line.heading_level == 1 for line in block)
-    has_label = len(block) >= 2 and any(roles.is_label_like(line.match_content) for line in (block[0], block[-1]))
+    # A column's name set after a headline (某某标题 / 思享) marks an item of the page; a short
+    # word over a short line inside a story is a picture's label over its caption (活动现场).
+    has_label = len(block) >= 2 and roles.is_label_like(block[-1].match_content)
     leads_to_text = following is not None and following.shape == Shape.TEXT
     if not leads_to_text:
         _plan_leftovers(block, following, plan)  # short lines closing a page: its last words or links

@@ -409,3 +409,23 @@ def test_a_source_field_written_with_yu_is_metadata_not_a_headline(tmp_path):
     [article] = analyse(tmp_path, page("当前位置: 首页 >> 街道新闻 >> 正文", "街道新闻", headline,
                                        "来源于:某某办事处", BODY_A, BODY_B))
     assert article.title == headline and body_texts(article) == [BODY_A, BODY_B]
+
+
+def test_menu_items_in_other_scripts_and_a_page_title_of_keywords_are_furniture():
+    for line in ("Toggle navigation", "Français", "Русский язык", "한국어",
+                 "今日行情_明日行情_行情分析_市场消息_最新消息 - 某某网,权威资讯网站"):
+        assert roles.shape_of(line) == roles.Shape.FURNITURE, line
+
+
+def test_a_picture_label_over_its_caption_inside_a_story_starts_no_article(tmp_path):
+    text = page("滨江新区氢能产业园开工", LEAD, "活动现场", "志愿者们向市民介绍氢能知识", BODY_A, BODY_B)
+    [article] = analyse(tmp_path, text)
+    assert article.title == "滨江新区氢能产业园开工"
+    assert body_texts(article)[0] == LEAD and BODY_A in body_texts(article) and BODY_B in body_texts(article)
+
+
+def test_the_pages_own_date_field_wins_over_a_date_in_a_link_above_the_headline(tmp_path):
+    text = page("上一篇:", "滨江市场分析--2019年8月19日", "下一篇:", "滨江新区氢能产业园开工",
+                "发布时间: 2019-09-26 10:09:11", BODY_A, BODY_B)
+    [article] = analyse(tmp_path, text)
+    assert article.title == "滨江新区氢能产业园开工" and article.date == "2019-09-26"

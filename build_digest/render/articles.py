@@ -46,8 +46,11 @@ def render_article(article: Article, digest: Digest) -> str:
     if article.excerpt:
         out.append(_excerpt_notice(article))
     linked: set[str] = set()
+    by_paragraph: dict[int, list] = {}
+    for mention in sorted(article.mentions, key=lambda m: (m.start, -m.end)):
+        by_paragraph.setdefault(mention.paragraph, []).append(mention)
     for index, paragraph in enumerate(article.paragraphs):
-        body = _linked_text(article, index, here, digest, linked)
+        body = _linked_text(paragraph, by_paragraph.get(index, ()), here, digest, linked)
         out.append(f"### {body}\n\n" if paragraph.kind == "h" else f"{body}\n\n")
     for caption in article.captions:
         out.append(f"{text(caption)}\n{{ .digest-caption }}\n\n")
@@ -97,11 +100,11 @@ def _facts(article: Article, here: str) -> str:
     return " · ".join(parts) + "\n{ .digest-facts }"
 
 
-def _linked_text(article: Article, index: int, here: str, digest: Digest, linked: set[str]) -> str:
-    """Paragraph text with the first mention of each entity linked to its page."""
-    paragraph = article.paragraphs[index]
+def _linked_text(paragraph, mentions, here: str, digest: Digest, linked: set[str]) -> str:
+    """Paragraph text with the first mention of each entity linked to its page (`mentions`:
+    the paragraph's, in reading order, longest first where two start together)."""
     pieces, cursor = [], 0
-    for mention in sorted((m for m in article.mentions if m.paragraph == index), key=lambda m: (m.start, -m.end)):
+    for mention in mentions:
         if mention.entity_id in linked or mention.start < cursor:
             continue  # linked already, or a place inside a linked name (徐州市 in 徐州市科技局)
         linked.add(mention.entity_id)

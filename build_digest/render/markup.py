@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import html
-import posixpath
 import re
 
 from build_digest.figures import display_value
@@ -22,6 +21,8 @@ _MD_INLINE = re.compile(r"([\\`*_{}\[\]!|])")
 # A link title ends at a straight quote; a backslash or bracket could end the link itself.
 _TITLE_UNSAFE = re.compile(r'["\\()\[\]]')
 _MD_LINE_START = re.compile(r"^(\d+)([.)])(?=\s)|^([#+\-])")
+# Anything text() would change: inline specials, HTML specials, a line-start marker.
+_NEEDS_ESCAPE = re.compile(r"[\\`*_{}\[\]!|&<>]|^(?:\d+[.)](?=\s)|[#+\-])")
 
 
 # Appended to a heading: Material leaves the section out of the search index. Used for
@@ -34,7 +35,10 @@ def text(value: str | None) -> str:
     """Untrusted text as inline Markdown that renders literally on one line."""
     if not value:
         return ""
-    flat = _MD_INLINE.sub(r"\\\1", " ".join(value.split()))
+    flat = " ".join(value.split())
+    if not _NEEDS_ESCAPE.search(flat):
+        return flat  # most Chinese text holds nothing to escape: one search instead of three passes
+    flat = _MD_INLINE.sub(r"\\\1", flat)
     flat = _MD_LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", flat)
     return html.escape(flat, quote=False)
 
@@ -76,7 +80,7 @@ def link(label: str, from_page: str, to_page: str, anchor: str = "", title: str 
 
     A `title` becomes the link's tooltip (Material's content.tooltips).
     """
-    target = relative(posixpath.dirname(from_page), to_page)
+    target = relative(from_page.rpartition("/")[0], to_page)  # the page's folder, as posixpath.dirname
     tip = f' "{attr(_TITLE_UNSAFE.sub(" ", title))}"' if title else ""
     return f"[{text(label)}]({target}{'#' + anchor if anchor else ''}{tip})"
 
