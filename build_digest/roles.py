@@ -101,7 +101,7 @@ PERSON_CAPTION = re.compile(
 BOILERPLATE = re.compile(
     r"免责声明|版权所有|版权.{0,12}声明|Copyright|©|ICP[备证]|网警备案|公网安备|违法和不良信息|举报(?:电话|邮箱|中心)"
     r"|不代表本网|不代表.{0,12}(?:观点|立场)|本网(?:转载|声明)|转载请|原文出处|本声明|未经(?:书面)?授权"
-    r"|您(?:当前|现在)?(?:的|所在)?位置|当前位置|首页\s*[>›»]|>>|^\s*[>›»]|^(?:[^>。,]{1,12}\s*>\s*){2,}|[>›»]\s*正文\s*$"
+    r"|您(?:当前|现在)?(?:的|所在)?位置|当前位置|首页\s*[>›»\-/]|>>|^\s*[>›»]|^(?:[^>。,]{1,12}\s*>\s*){2,}|(?:[>›»]|\s)\s*正文\s*$"
     r"|主办单位|主\s?办\s*:|^\s*承办:|^\s*地址:|^\s*邮编|联系电话"
     r"|主管\s+.{0,20}主办\s*$|^\S{2,20}(?:主管|主办)\s*$"
     r"|^\s*[((]完[))]\s*$|_fororder_"
@@ -396,6 +396,8 @@ def is_menu(text: str) -> bool:
     of place names split by single spaces."""
     if re.match(r"^[*\-+•·]\s*\S.{0,13}$", text) and not ends_sentence(text):
         return True
+    if re.match(r"^[•·]\s+\S", text) and len(text) <= SHORT_MAX and not ends_sentence(text):
+        return True  # a bulleted link in a list of other stories (· 某某新品上架:…)
     parts = [p for p in MENU_SEPARATORS.split(text) if p]
     if len(parts) >= MENU_ITEMS_MIN and max(len(p) for p in parts) <= MENU_ITEM_MAX:
         return True

@@ -35,6 +35,8 @@ from build_digest.textutil import ends_sentence, han_count, match_form
 SHORT_JOIN = 10  # a headline line shorter than this is a fragment of its neighbour
 MENU_LEFTOVER_HAN = 4  # a word or two between menus (首 页 / 登 录) is a menu item, not a headline
 TINY_MAX = 2  # characters: a line this short is a menu item or a button (京 / 津 / ×), or text cut off
+RUN_ON_ENDS = ("及", "和", "与", "暨", "的", "、", "并")  # a headline line ending so goes on below
+RUN_ON_STARTS = ("关于",)  # 关于…的通知/决议 follows its issuer's name in a document's title
 PICTURE_GAP = 3  # blank lines an OCR page leaves where a photo stood
 PICTURE_CAPTION_MAX = 20  # the short line under such a gap is the photo's caption (a few words)
 LONG_HEADLINE_MAX = 64  # a notice's title may run this long, unpunctuated, above its metadata
@@ -540,7 +542,7 @@ def _plan_headline(block: list[Line], credited: bool, plan: _Plan) -> None:
         plan.decide(lines.pop(), "label", "subtitle", deck=True)
     main = [lines.pop()]
     while lines and ((len(main[0].content) < SHORT_JOIN and len(lines[-1].content) < SHORT_JOIN)
-                     or lines[-1].content.endswith((":", ":"))):
+                     or lines[-1].content.endswith((":", ":")) or _runs_on(lines[-1], main[0])):
         main.insert(0, lines.pop())
     for line in main:
         plan.decide(line, "title", "headline")
@@ -552,6 +554,12 @@ def _plan_headline(block: list[Line], credited: bool, plan: _Plan) -> None:
         plan.decide(line, "boilerplate", "above the headline")
     opening = next(line for line in block if plan.role(line) not in ("boilerplate", "duplicate"))
     plan.starts.add(opening.number)
+
+
+def _runs_on(upper: Line, lower: Line) -> bool:
+    """A headline broken mid-phrase: the upper line ends on a conjunction (…外汇及 / 调整…),
+    or the lower opens the subject of a document titled by its issuer (某某委员会 / 关于…的决议)."""
+    return upper.match_content.endswith(RUN_ON_ENDS) or lower.match_content.startswith(RUN_ON_STARTS)
 
 
 def _upper_is_main(upper: Line, lower: Line) -> bool:

@@ -429,3 +429,21 @@ def test_the_pages_own_date_field_wins_over_a_date_in_a_link_above_the_headline(
                 "发布时间: 2019-09-26 10:09:11", BODY_A, BODY_B)
     [article] = analyse(tmp_path, text)
     assert article.title == "滨江新区氢能产业园开工" and article.date == "2019-09-26"
+
+
+def test_breadcrumbs_and_bulleted_links_above_the_headline_are_not_its_kicker(tmp_path):
+    for crumbs in ("某某网 正文", "首页 - 新闻动态"):
+        text = page("某某网", crumbs, "滨江新区氢能产业园开工", "发布时间:2024-05-18 来源:某某日报", BODY_A, BODY_B)
+        [article] = analyse(tmp_path, text)
+        assert article.title == "滨江新区氢能产业园开工", crumbs
+    links = page("· 某某手机新品售价公布:性能再提升", "· 某某赛事门票开售", "滨江新区氢能产业园开工",
+                 "2020-11-23 10:22:14 出处:某某网 作者:林晓舟", BODY_A, BODY_B)
+    [article] = analyse(tmp_path, links)
+    assert article.title == "滨江新区氢能产业园开工"
+
+
+def test_a_document_title_broken_over_lines_is_joined(tmp_path):
+    text = page("滨江市人民代表大会常务委员会", "关于批准滨江新区氢能产业发展规划及", "调整2024年专项资金额度的决议",
+                "(2024年6月29日滨江市人民代表大会常务委员会第八次会议通过)", BODY_A, BODY_B)
+    [article] = analyse(tmp_path, text)
+    assert article.title == "滨江市人民代表大会常务委员会关于批准滨江新区氢能产业发展规划及调整2024年专项资金额度的决议"
