@@ -50,6 +50,12 @@ DATELINE = re.compile(
     r"(?:电|讯|消息)[】\]]?\s*"
     r"(?:[((](?P<credit>[^()()]{1,40})[))])?"
 )
+# 某某网记者某某5月13日报道: / 某某网北京5月13日报道: a web dateline, the reporter before the date
+REPORTED_DATELINE = re.compile(
+    rf"^\s*(?P<org>[{HAN}A-Za-z]{{1,12}}?(?:报|社|网|台|刊|客户端|新闻))"
+    rf"(?:(?:记者|通讯员)\s*(?P<credit>[{HAN}]{{2,4}}))?(?P<place>[{HAN}]{{1,6}}?)??"
+    r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:电|讯)?\s*报[道导]\s*[:,]\s*"
+)
 # 记者 某某 报导: after a dateline
 REPORTED_BY = re.compile(rf"^\s*(?P<credit>{STAFF}\s*{NAME}(?:\s*[、,]\s*{NAME})*)\s*报[道导][:,]?")
 # 某某 长春报道 inside a dateline's brackets: the reporter with the place
@@ -253,7 +259,12 @@ class Dateline:
 def dateline(text: str) -> Dateline | None:
     found = DATELINE.match(text)
     if not found:
-        return None
+        reported = REPORTED_DATELINE.match(text)
+        if not reported:
+            return None
+        year, month, day = (int(reported.group(g)) if reported.group(g) else None for g in ("year", "month", "day"))
+        return Dateline(reported.group("org"), reported.group("place") or "", year, month, day,
+                        reported.group("credit"), reported.end())
     org = found.group("org")
     # A dateline names a publication or agency; a sentence that merely contains 讯/电 does not.
     if not (org.startswith(("本报", "本刊", "本台", "本网")) or len(org) >= 2):

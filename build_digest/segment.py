@@ -50,6 +50,8 @@ INDENTED_MIN_LINES = 3  # ... judged from at least this many text lines
 STANDFIRST_MAX_LINES = 2  # a summary above the byline runs a paragraph or two, never the story
 DUPLICATE_MIN = 8  # characters a line needs before its repetition means anything
 CONTAINED_MIN = 15  # a shorter line found inside another is a common phrase, not a copy
+# 成人票原价:279元 / 咨询电话:58792888: an item's field and value, as a list inside a story sets them
+LISTED_FIELD = re.compile(r"^[^:]{1,12}:\s*\S")
 NUMERAL = "一二三四五六七八九十"
 ENUMERATION = re.compile(rf"^\s*(?:[((][{NUMERAL}\d]+[))]|[{NUMERAL}]+、|\d+[.、]|第[{NUMERAL}]+)")
 TIME_LEAD = re.compile(
@@ -521,7 +523,8 @@ def _is_stacked_headline(block: list[Line], following: Line | None) -> bool:
     """Three or more short lines stacked over body text inside an article start a new item
     (an explainer or graphic set in the page): a crosshead is one line, not a stack."""
     return (len(block) >= STACK_MIN and following is not None and following.shape == Shape.TEXT
-            and not any("," in line.match or roles.is_label_like(line.match_content) for line in block))
+            and not any("," in line.match or roles.is_label_like(line.match_content) for line in block)
+            and not any(ENUMERATION.match(line.content) or LISTED_FIELD.match(line.match_content) for line in block))
 
 
 def _plan_headline(block: list[Line], credited: bool, plan: _Plan) -> None:

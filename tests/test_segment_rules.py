@@ -447,3 +447,17 @@ def test_a_document_title_broken_over_lines_is_joined(tmp_path):
                 "(2024年6月29日滨江市人民代表大会常务委员会第八次会议通过)", BODY_A, BODY_B)
     [article] = analyse(tmp_path, text)
     assert article.title == "滨江市人民代表大会常务委员会关于批准滨江新区氢能产业发展规划及调整2024年专项资金额度的决议"
+
+
+def test_a_list_of_items_with_their_fields_inside_a_story_stays_in_it(tmp_path):
+    lead = "某某网记者林晓舟5月13日报道:滨江新区推出一批氢能科普场馆免费开放日,以下场馆周末向市民开放,欢迎预约参观。"
+    items = ["1、滨江氢能科技馆", "开放时间:9:00-17:00", "咨询电话:58792888"]
+    more = ["2、滨江新区加氢示范站", "开放时间:10:00-16:00", "咨询电话:58036000"]
+    text = page("滨江新区氢能场馆周末免费开放", "2024-05-13 12:03:10 作者:林晓舟 来源:某某网", lead,
+                *items, BODY_B, *more, BODY_C)
+    [article] = analyse(tmp_path, text)
+    assert article.title == "滨江新区氢能场馆周末免费开放"
+    assert article.date_md is None and article.date == "2024-05-13"
+    assert BODY_B in body_texts(article) and BODY_C in body_texts(article)
+    from build_digest.roles import dateline
+    assert dateline(lead).credit == "林晓舟" and (dateline(lead).month, dateline(lead).day) == (5, 13)
