@@ -105,7 +105,7 @@ PERSON_CAPTION = re.compile(
 
 # Site notices: copyright, licences, disclaimers, contact blocks, breadcrumbs.
 BOILERPLATE = re.compile(
-    r"免责声明|版权所有|版权.{0,12}声明|Copyright|©|ICP[备证]|网警备案|公网安备|违法和不良信息|举报(?:电话|邮箱|中心)"
+    r"免责声明|^\s*声明\s*:|版权所有|版权.{0,12}声明|Copyright|©|ICP[备证]|网警备案|公网安备|违法和不良信息|举报(?:电话|邮箱|中心)"
     r"|不代表本网|不代表.{0,12}(?:观点|立场)|本网(?:转载|声明)|转载请|原文出处|本声明|未经(?:书面)?授权"
     r"|您(?:当前|现在)?(?:的|所在)?位置|当前位置|首页\s*[>›»\-/]|>>|^\s*[>›»]|^(?:[^>。,]{1,12}\s*>\s*){2,}|(?:[>›»]|\s)\s*正文\s*$"
     r"|主办单位|主\s?办\s*:|^\s*承办:|^\s*地址:|^\s*邮编|联系电话"
@@ -397,8 +397,8 @@ def is_boilerplate(text: str) -> bool:
 
 def is_furniture_words(text: str) -> bool:
     """A short line made only of navigation words (相关新闻 相关阅读, 官方微博)."""
-    tokens = text.split()
-    words = [t for t in tokens if not COUNT.match(t)]  # a share bar ends on its count: 分享 1,088
+    tokens = [t.rstrip(":") for t in text.split()]  # 分享: / 分享到:
+    words = [t for t in tokens if t and not COUNT.match(t)]  # a share bar ends on its count: 分享 1,088
     return 0 < len(text) <= FURNITURE_WORDS_MAX and bool(words) and all(FURNITURE_WORD.match(t) for t in words)
 
 

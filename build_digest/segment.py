@@ -41,6 +41,7 @@ PICTURE_GAP = 3  # blank lines an OCR page leaves where a photo stood
 PICTURE_CAPTION_MAX = 20  # the short line under such a gap is the photo's caption (a few words)
 LONG_HEADLINE_MAX = 64  # a notice's title may run this long, unpunctuated, above its metadata
 FIELD_VALUE_MAX = 30  # the value under a field label (作者:) is a name or a date, not a sentence
+STATEMENT_OPENING = re.compile(r"^(?:免责)?声明\s*:")  # 声明:本网力求…, the statement on one line
 DISCLAIMER_HEAD_MAX = 40  # …声明 heads a site's statement when it stands short on its line
 PARAGRAPH_MIN = 40  # an unfinished line this long is a paragraph cut by the excerpt, not a label
 STACK_MIN = 3  # short lines stacked over text inside an article: an item set in the page
@@ -238,7 +239,8 @@ def _disclaimer_sections(lines: list[Line]) -> None:
     inside = False
     for index, line in enumerate(lines):
         text = line.match_content
-        if line.shape == Shape.FURNITURE and len(text) <= DISCLAIMER_HEAD_MAX and text.endswith("声明"):
+        if line.shape == Shape.FURNITURE and (len(text) <= DISCLAIMER_HEAD_MAX and text.endswith("声明")
+                                              or STATEMENT_OPENING.match(text)):
             inside = True
         elif inside and line.shape == Shape.FURNITURE and _story_follows(lines, index + 1):
             inside = False

@@ -461,3 +461,14 @@ def test_a_list_of_items_with_their_fields_inside_a_story_stays_in_it(tmp_path):
     assert BODY_B in body_texts(article) and BODY_C in body_texts(article)
     from build_digest.roles import dateline
     assert dateline(lead).credit == "林晓舟" and (dateline(lead).month, dateline(lead).day) == (5, 13)
+
+
+def test_a_statement_line_closes_the_story_and_teasers_after_it_are_no_articles(tmp_path):
+    teasers = []
+    for number in (1, 2):
+        teasers += [f"滨江新区第{number}批氢能项目集中开工", f"滨江新区今天又有{number}个项目开工建设,总投资超过十亿元。",
+                    f"2019-09-30 0{number}:42"]
+    text = page("滨江新区氢能产业园开工", "2019-09-26 12:11 来源:某某网 作者:林晓舟", BODY_A, BODY_B, "分享:",
+                "声明:本网力求信息真实、准确,文章提及内容仅供参考,不构成投资建议。", "相关新闻", *teasers)
+    [article] = analyse(tmp_path, text)
+    assert body_texts(article) == [BODY_A, BODY_B] and article.date == "2019-09-26"
