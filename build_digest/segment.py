@@ -347,7 +347,8 @@ def _plan_headlines(lines: list[Line], plan: _Plan) -> None:
             for line in lines[start:end]:
                 plan.decide(line, "boilerplate", "signature above the date closing the text")
             continue
-        _judge_run(lines[start:end], following, credited, article_open, plan)
+        _judge_run(lines[start:end], following, credited, article_open, plan,
+                   after_text=start > 0 and lines[start - 1].shape == Shape.TEXT)
     _plan_unheaded_starts(lines, first_text, plan)
 
 
@@ -456,7 +457,7 @@ def _first_text(lines: list[Line], plan: _Plan) -> int:
 
 
 def _judge_run(block: list[Line], following: Line | None, credited: bool, article_open: bool,
-               plan: _Plan) -> None:
+               plan: _Plan, after_text: bool = False) -> None:
     """A run of short lines after the first paragraph: a new article's headline, a label, a
     crosshead or a caption."""
     strong = credited or _opens_with_dateline(following)
@@ -466,7 +467,7 @@ def _judge_run(block: list[Line], following: Line | None, credited: bool, articl
     has_label = len(block) >= 2 and roles.is_label_like(block[-1].match_content)
     leads_to_text = following is not None and following.shape == Shape.TEXT
     if not leads_to_text:
-        _plan_leftovers(block, following, plan)  # short lines closing a page: its last words or links
+        _plan_leftovers(block, following, plan, after_text)  # short lines closing a page: its last words or links
         return
     if len(block) == 1 and roles.is_label_like(block[0].match_content) and not strong:
         plan.decide(block[0], "body", "crosshead", crosshead=True)
@@ -484,7 +485,7 @@ def _judge_run(block: list[Line], following: Line | None, credited: bool, articl
     _plan_leftovers(block, following, plan)
 
 
-def _plan_leftovers(block: list[Line], following: Line | None, plan: _Plan) -> None:
+def _plan_leftovers(block: list[Line], following: Line | None, plan: _Plan, after_text: bool = False) -> None:
     """Short lines inside an article that head nothing: portrait captions, crossheads, text."""
     for position, line in enumerate(block):
         last = position == len(block) - 1
@@ -493,6 +494,10 @@ def _plan_leftovers(block: list[Line], following: Line | None, plan: _Plan) -> N
         elif last and following is not None and following.shape == Shape.TEXT and "," not in line.match:
             plan.decide(line, "body", "crosshead", crosshead=True)
 
+        elif following is None and len(block) == 1 and after_text:
+            # One short line right under a paragraph, closing the page: the paragraph the
+            # excerpt cut off (links and widgets come in runs, or under other furniture).
+            plan.decide(line, "body", "text cut off at the end of the page")
         elif following is None and plan.indent_marks_text and _indented(line):
             # Set as a paragraph, where the page's furniture is set flush: the start of a
             # paragraph (or crosshead) the page cut off, not a link or a label.

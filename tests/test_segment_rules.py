@@ -309,21 +309,24 @@ def test_paragraph_cut_off_at_the_end_of_the_page_stays_text(tmp_path):
     assert body_texts(article)[-1] == cut
 
 
-def test_a_short_line_closing_the_page_is_text_when_set_indented_like_the_paragraphs(tmp_path):
-    cut = "在一次次辩论中培养出大"  # the start of the next section, cut off with the page
+def test_a_short_line_closing_the_page_under_a_paragraph_is_the_paragraph_cut_off(tmp_path):
+    cut = "在一次次辩论中培养出大"  # the start of the next paragraph, cut off with the page
     indented = ["    " + body for body in (BODY_A, BODY_B, BODY_C)]
-    for folder in "abc":
+    for folder in "abcd":
         (tmp_path / folder).mkdir()
     head = ("滨江新区氢能产业园开工", "本报记者 林晓舟")
     [article], lines, _ = run(tmp_path / "a", page(*head, *indented, "    " + cut))
     assert role_of(lines, cut) == "body" and body_texts(article)[-1] == cut
-    # Set flush under indented paragraphs, it is the page's furniture (a link, a label).
+    # Flush, or on a page indented throughout: right under a paragraph it is still the text.
     [article], lines, _ = run(tmp_path / "b", page(*head, *indented, cut))
-    assert role_of(lines, cut) == "boilerplate"
-    # On a page indented throughout, an indent tells nothing: the line's shape decides.
+    assert role_of(lines, cut) == "body"
     everything = [f"    {block}" for block in (*head, BODY_A, BODY_B, BODY_C, cut)]
     [article], lines, _ = run(tmp_path / "c", page(*everything))
-    assert role_of(lines, cut) == "boilerplate"
+    assert role_of(lines, cut) == "body"
+    # Links closing the page come in runs: a row of short lines under the text is furniture.
+    links = ("滨江新区氢能产业园二期开工", "滨江市召开科技大会")
+    [article], lines, _ = run(tmp_path / "d", page(*head, BODY_A, BODY_B, *links))
+    assert role_of(lines, "滨江市召开科技大会") == "boilerplate" and body_texts(article) == [BODY_A, BODY_B]
 
 
 # -- dates and glued fields --------------------------------------------------------------------
@@ -466,8 +469,8 @@ def test_a_list_of_items_with_their_fields_inside_a_story_stays_in_it(tmp_path):
 def test_a_statement_line_closes_the_story_and_teasers_after_it_are_no_articles(tmp_path):
     teasers = []
     for number in (1, 2):
-        teasers += [f"滨江新区第{number}批氢能项目集中开工", f"滨江新区今天又有{number}个项目开工建设,总投资超过十亿元。",
-                    f"2019-09-30 0{number}:42"]
+        teasers += [f"滨江新区第{number}批氢能项目集中开工",
+                    f"滨江新区今天又有{number}个项目开工建设,总投资超过十亿元。", f"2019-09-30 0{number}:42"]
     text = page("滨江新区氢能产业园开工", "2019-09-26 12:11 来源:某某网 作者:林晓舟", BODY_A, BODY_B, "分享:",
                 "声明:本网力求信息真实、准确,文章提及内容仅供参考,不构成投资建议。", "相关新闻", *teasers)
     [article] = analyse(tmp_path, text)
