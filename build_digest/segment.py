@@ -42,6 +42,9 @@ PICTURE_CAPTION_MAX = 20  # the short line under such a gap is the photo's capti
 LONG_HEADLINE_MAX = 64  # a notice's title may run this long, unpunctuated, above its metadata
 FIELD_VALUE_MAX = 30  # the value under a field label (作者:) is a name or a date, not a sentence
 STATEMENT_OPENING = re.compile(r"^(?:免责)?声明\s*:")  # 声明:本网力求…, the statement on one line
+# The heading of a list of other stories under the text: 相关新闻, 推荐阅读, 猜你喜欢
+RELATED_HEADING = re.compile(r"^(?:相关(?:新闻|阅读|文章|链接|报道|稿件|专题|推荐)|推荐阅读|延伸阅读|猜你喜欢"
+                             r"|热门推荐|精彩推荐|热点新闻|热门文章|更多(?:新闻|精彩|推荐|阅读))\s*:?$")
 DISCLAIMER_HEAD_MAX = 40  # …声明 heads a site's statement when it stands short on its line
 PARAGRAPH_MIN = 40  # an unfinished line this long is a paragraph cut by the excerpt, not a label
 STACK_MIN = 3  # short lines stacked over text inside an article: an item set in the page
@@ -234,13 +237,17 @@ def _between_furniture(lines: list[Line]) -> None:
 
 def _disclaimer_sections(lines: list[Line]) -> None:
     """A site's statement (…声明) runs to the end of the page: its numbered clauses are furniture.
-    Unless another story follows the furniture after it (two pages saved in one file): the
-    statement then ends at that furniture."""
+    So does a list of other stories under its heading (相关新闻) after the text: their titles
+    and teasers. Unless another story follows the furniture after it (two pages saved in one
+    file): the section then ends at that furniture."""
     inside = False
+    text_seen = False
     for index, line in enumerate(lines):
         text = line.match_content
+        text_seen = text_seen or _is_paragraph(line)
         if line.shape == Shape.FURNITURE and (len(text) <= DISCLAIMER_HEAD_MAX and text.endswith("声明")
-                                              or STATEMENT_OPENING.match(text)):
+                                              or STATEMENT_OPENING.match(text)
+                                              or text_seen and RELATED_HEADING.match(text)):
             inside = True
         elif inside and line.shape == Shape.FURNITURE and _story_follows(lines, index + 1):
             inside = False
@@ -348,7 +355,7 @@ def _plan_headlines(lines: list[Line], plan: _Plan) -> None:
                 plan.decide(line, "boilerplate", "signature above the date closing the text")
             continue
         _judge_run(lines[start:end], following, credited, article_open, plan,
-                   after_text=start > 0 and lines[start - 1].shape == Shape.TEXT)
+                   cut_paragraph=start > 0 and lines[start - 1].shape == Shape.TEXT and end == len(lines))
     _plan_unheaded_starts(lines, first_text, plan)
 
 
@@ -457,7 +464,7 @@ def _first_text(lines: list[Line], plan: _Plan) -> int:
 
 
 def _judge_run(block: list[Line], following: Line | None, credited: bool, article_open: bool,
-               plan: _Plan, after_text: bool = False) -> None:
+               plan: _Plan, cut_paragraph: bool = False) -> None:
     """A run of short lines after the first paragraph: a new article's headline, a label, a
     crosshead or a caption."""
     strong = credited or _opens_with_dateline(following)
@@ -467,7 +474,7 @@ def _judge_run(block: list[Line], following: Line | None, credited: bool, articl
     has_label = len(block) >= 2 and roles.is_label_like(block[-1].match_content)
     leads_to_text = following is not None and following.shape == Shape.TEXT
     if not leads_to_text:
-        _plan_leftovers(block, following, plan, after_text)  # short lines closing a page: its last words or links
+        _plan_leftovers(block, following, plan, cut_paragraph)  # short lines closing a page: its last words or links
         return
     if len(block) == 1 and roles.is_label_like(block[0].match_content) and not strong:
         plan.decide(block[0], "body", "crosshead", crosshead=True)
@@ -485,7 +492,7 @@ def _judge_run(block: list[Line], following: Line | None, credited: bool, articl
     _plan_leftovers(block, following, plan)
 
 
-def _plan_leftovers(block: list[Line], following: Line | None, plan: _Plan, after_text: bool = False) -> None:
+def _plan_leftovers(block: list[Line], following: Line | None, plan: _Plan, cut_paragraph: bool = False) -> None:
     """Short lines inside an article that head nothing: portrait captions, crossheads, text."""
     for position, line in enumerate(block):
         last = position == len(block) - 1
@@ -494,9 +501,9 @@ def _plan_leftovers(block: list[Line], following: Line | None, plan: _Plan, afte
         elif last and following is not None and following.shape == Shape.TEXT and "," not in line.match:
             plan.decide(line, "body", "crosshead", crosshead=True)
 
-        elif following is None and len(block) == 1 and after_text:
-            # One short line right under a paragraph, closing the page: the paragraph the
-            # excerpt cut off (links and widgets come in runs, or under other furniture).
+        elif following is None and len(block) == 1 and cut_paragraph:
+            # The page's last line, short, right under a paragraph: the paragraph the excerpt
+            # cut off (links and widgets come in runs, or under other furniture).
             plan.decide(line, "body", "text cut off at the end of the page")
         elif following is None and plan.indent_marks_text and _indented(line):
             # Set as a paragraph, where the page's furniture is set flush: the start of a

@@ -475,3 +475,17 @@ def test_a_statement_line_closes_the_story_and_teasers_after_it_are_no_articles(
                 "声明:本网力求信息真实、准确,文章提及内容仅供参考,不构成投资建议。", "相关新闻", *teasers)
     [article] = analyse(tmp_path, text)
     assert body_texts(article) == [BODY_A, BODY_B] and article.date == "2019-09-26"
+
+
+def test_a_related_stories_list_under_the_text_is_furniture(tmp_path):
+    related = ["滨江行情", "总篇数919篇", "暂无简介", "行情实时播报",
+               "滨江行情实时播报栏目为广大读者提供及时的行情资讯(请注意:内容均来自于网络采集"]
+    text = page("滨江新区氢能产业园开工", "发布时间: 2019-09-26 10:09:11", BODY_A, BODY_B, "微信 微博", "相关新闻",
+                *related)
+    [article], lines, _ = run(tmp_path, text)
+    assert body_texts(article) == [BODY_A, BODY_B]
+    assert all(role_of(lines, line) == "boilerplate" for line in related)
+
+
+def test_a_screenshot_of_a_report_is_a_caption():
+    assert roles.shape_of("某国《某某报》网站题为《滨江再次充满欢声笑语》的报道截图。") == roles.Shape.CAPTION
