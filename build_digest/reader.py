@@ -41,6 +41,10 @@ def decode(data: bytes) -> tuple[str, str]:
             text = _decode_with_bom(data, encoding)
             if _is_binary(text):
                 raise Unreadable(f"not text: control characters after decoding as {encoding}")
+            if text[:1] in ("\n", "\r") and text.strip():
+                # A mark alone on the first line (saved from a page that printed one) keeps that
+                # line: it is a line of the file, which line numbers (and the roles) count.
+                text = "\ufeff" + text
             return text, encoding
     try:
         text = data.decode("utf-8")

@@ -64,6 +64,19 @@ def test_encodings_are_detected_and_read(tmp_path, data, expected):
     assert not source.lines[0].text.startswith("\ufeff")  # the BOM is not text
 
 
+def test_a_byte_order_mark_alone_on_the_first_line_keeps_the_line_as_furniture(tmp_path):
+    # Saved from a page that printed the mark on a line of its own: line numbers count that
+    # line, so it gets a role (furniture) and the page's lines keep their numbers.
+    data = codecs.BOM_UTF8 + ("\n" + PAGE).encode("utf-8")
+    path = tmp_path / "page.txt"
+    path.write_bytes(data)
+    warnings = Warnings()
+    source = read_source(path, SourceMeta(), warnings)
+    assert numbered(source) == {1: "\ufeff", 2: TITLE, 4: BYLINE, 6: BODY_1, 8: BODY_2}
+    [article] = segment(source, warnings)
+    assert article.title == TITLE and source.lines[0].role == "boilerplate"
+
+
 def test_gb18030_only_characters_survive(tmp_path):
     # 𠀀 (U+20000) and ㈠ exist in GB18030 but not in GBK: a GBK decoder would fail.
     text = "𠀀字实验室 ㈠ 简介：该实验室聚焦古籍数字化与生僻字识别技术研发。\n"
