@@ -533,8 +533,12 @@ def is_label_like(text: str) -> bool:
 
 
 def is_subtitle(text: str) -> bool:
-    """A subtitle (副题): on a dash, or a headline closed by its column's name in brackets."""
-    return bool(SUBTITLE_DASH.match(text) or COLUMN_SUFFIX.search(text))
+    """A subtitle (副题): on a dash, or a headline closed by its column's name in brackets; or a
+    note under a document's title, wholly in brackets ((2024年6月29日…会议通过))."""
+    return bool(SUBTITLE_DASH.match(text) or COLUMN_SUFFIX.search(text) or BRACKETED_NOTE.match(text))
+
+
+BRACKETED_NOTE = re.compile(r"^[((][^()()]{4,}[))]$")
 
 
 def is_couplet(text: str) -> bool:

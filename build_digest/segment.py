@@ -96,6 +96,8 @@ class _Plan:
     starts: set[int] = field(default_factory=set)  # lines that open an article
     repeats: dict[int, int] = field(default_factory=dict)  # duplicate line -> the line it repeats
     indent_marks_text: bool = False  # the page indents its paragraphs and nothing else (_indent_marks_text)
+    # Lines with page metadata right under them: a web page's heading sits there, over its date
+    above_metadata: set[int] = field(default_factory=set)
 
     def decide(self, line: Line, role: str, reason: str, crosshead: bool = False, deck: bool = False) -> None:
         self.decisions[line.number] = _Decision(role, reason, crosshead, deck)
@@ -327,6 +329,7 @@ def _opens_with_dateline(line: Line | None) -> bool:
 
 
 def _plan_headlines(lines: list[Line], plan: _Plan) -> None:
+    plan.above_metadata = {lines[i - 1].number for i in range(1, len(lines)) if lines[i].shape == Shape.METADATA}
     first_text = _first_text(lines, plan)
     runs = _short_runs(lines)
     header_runs = [run for run in runs if run[1] <= first_text]
@@ -452,8 +455,13 @@ def _run_key(lines: list[Line], run: tuple[int, int]) -> str:
 def _first_text(lines: list[Line], plan: _Plan) -> int:
     """Index of the page's first line of running text. An unfinished line of text right above
     a headline-shaped line, with nothing before it but furniture, is a long kicker (引题)
-    over the page's headline, not the story's first paragraph."""
+    over the page's headline, not the story's first paragraph. A lone line of text that other
+    short lines and widgets keep from a credited headline further down is a blurb of the
+    page (an author's box, a promotion): neither kicker nor text."""
     first = next((i for i, line in enumerate(lines) if line.shape == Shape.TEXT), len(lines))
+    while first + 1 < len(lines) and lines[first + 1].shape == Shape.SHORT and _headline_further_down(lines, first + 1):
+        plan.decide(lines[first], "boilerplate", "a line of text among the furniture above the headline")
+        first = next((i for i, line in enumerate(lines) if i > first and line.shape == Shape.TEXT), len(lines))
     if first + 1 < len(lines) and lines[first + 1].shape == Shape.SHORT:
         kicker = lines[first]
         if not ends_sentence(kicker.match_content) and roles.dateline(kicker.match_content) is None:
@@ -461,6 +469,19 @@ def _first_text(lines: list[Line], plan: _Plan) -> int:
             plan.starts.add(kicker.number)
             return next((i for i, line in enumerate(lines) if i > first and line.shape == Shape.TEXT), len(lines))
     return first
+
+
+def _headline_further_down(lines: list[Line], start: int) -> bool:
+    """The short lines from `start` on head nothing, but a later run of short lines, before any
+    text, is a headline that page metadata or a byline credits."""
+    runs = _short_runs(lines[start:])
+    for number, (run_start, run_end) in enumerate(runs):
+        if any(line.shape == Shape.TEXT for line in lines[start:start + run_start]):
+            return False
+        following, credited = _next_story_line(lines, start + run_end)
+        if following is not None and following.shape == Shape.TEXT:
+            return credited and number > 0
+    return False
 
 
 def _judge_run(block: list[Line], following: Line | None, credited: bool, article_open: bool,
@@ -555,7 +576,7 @@ def _plan_headline(block: list[Line], credited: bool, plan: _Plan) -> None:
         plan.repeats[repeat.number] = lines[-1].number
     if len(lines) > 1 and roles.is_subtitle(lines[-1].match_content):
         plan.decide(lines.pop(), "label", "subtitle", deck=True)
-    elif len(lines) > 1 and _upper_is_main(lines[-2], lines[-1]):
+    elif len(lines) > 1 and _upper_is_main(lines[-2], lines[-1], lines[-1].number in plan.above_metadata):
         plan.decide(lines.pop(), "label", "subtitle", deck=True)
     main = [lines.pop()]
     while lines and ((len(main[0].content) < SHORT_JOIN and len(lines[-1].content) < SHORT_JOIN)
@@ -579,9 +600,11 @@ def _runs_on(upper: Line, lower: Line) -> bool:
     return upper.match_content.endswith(RUN_ON_ENDS) or lower.match_content.startswith(RUN_ON_STARTS)
 
 
-def _upper_is_main(upper: Line, lower: Line) -> bool:
+def _upper_is_main(upper: Line, lower: Line, over_metadata: bool = False) -> bool:
     """Of two whole headline lines, whether the upper is the main headline (the lower then
-    being its subtitle) rather than the kicker above it."""
+    being its subtitle) rather than the kicker above it. A web page sets its heading right
+    above the date and source: there the lower line is the headline unless its form says
+    otherwise; in print the shorter, punchier line is."""
     a, b = upper.match_content, lower.match_content
     if len(a) < SHORT_JOIN and len(b) < SHORT_JOIN or a.endswith(":"):
         return False  # fragments of one headline set over two lines
@@ -591,7 +614,7 @@ def _upper_is_main(upper: Line, lower: Line) -> bool:
         return True  # "subject: statement" is the main headline's form
     if roles.is_couplet(a) != roles.is_couplet(b):
         return roles.is_couplet(a)  # two balanced phrases: the main headline's form
-    return len(a) < len(b)
+    return not over_metadata and len(a) < len(b)
 
 
 def _plan_unheaded_starts(lines: list[Line], first_text: int, plan: _Plan) -> None:
