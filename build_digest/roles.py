@@ -106,7 +106,7 @@ PERSON_CAPTION = re.compile(
 
 # Site notices: copyright, licences, disclaimers, contact blocks, breadcrumbs.
 BOILERPLATE = re.compile(
-    r"免责声明|^\s*声明\s*:|版权所有|版权.{0,12}声明|Copyright|©|ICP[备证]|网警备案|公网安备|违法和不良信息|举报(?:电话|邮箱|中心)"
+    r"免责声明|^\s*声明\s*:|^\s*(?:微信号|功能介绍)\s|版权所有|版权.{0,12}声明|Copyright|©|ICP[备证]|网警备案|公网安备|违法和不良信息|举报(?:电话|邮箱|中心)"
     r"|不代表本网|不代表.{0,12}(?:观点|立场)|本网(?:转载|声明)|转载请|原文出处|本声明|未经(?:书面)?授权"
     r"|您(?:当前|现在)?(?:的|所在)?位置|当前位置|首页\s*[>›»\-/]|>>|^\s*[>›»]|^(?:[^>。,]{1,12}\s*>\s*){2,}|(?:[>›»]|\s)\s*正文\s*$"
     r"|主办单位|主\s?办\s*:|^\s*承办:|^\s*地址:|^\s*邮编|联系电话"
@@ -137,6 +137,8 @@ WIDGET_MAX = 40  # characters: a share bar or counter row is short; a sentence n
 # Navigation words that make up a short line on their own: 搜索, 相关新闻 相关阅读, 热门推荐
 FURNITURE_WORD = re.compile(
     r"^\d*(?:搜索|登录|注册|首页\w{0,8}|English|官方微博|官方微信|微信|微博|客户端|电子报|数字报|立即打开|打开|APP|App"
+    # a WeChat article's frame: 发表于 / 收录于合集 over the account's 微信号 and 功能介绍
+    r"|发表于|收录于(?:合集|话题)|原创"
     # where a share bar sends the page: 腾讯QQ QQ空间 / 豆瓣 / 人人网
     r"|举报|(?:腾讯)?QQ(?:空间|好友)?|(?:新浪|腾讯)微博|微信朋友圈|豆瓣|人人网|Facebook|Twitter|LinkedIn|WhatsApp"
     r"|图片|视频|默认|(?:放大|缩小)(?:字体|字号)?|图片新闻|热点新闻|相关(?:新闻|阅读|文章|论文|链接|报道|稿件|专题)|推荐阅读|延伸阅读|专题|热门标签|标签"

@@ -504,3 +504,9 @@ def test_on_a_web_page_the_headline_is_the_line_above_the_date_not_a_promotion_a
 
 def test_a_bracketed_note_under_a_documents_title_is_not_the_title():
     assert roles.is_subtitle("(2024年6月29日滨江市人民代表大会常务委员会第八次会议通过)")
+
+
+def test_a_wechat_articles_frame_is_furniture():
+    about = "功能介绍 与您一起关注滨江,分享社会新闻、经济民生,传递正能量!"
+    for line in ("发表于", "收录于合集", "原创", "微信号 binjiangkeji", about):
+        assert roles.shape_of(line) == roles.Shape.FURNITURE, line
