@@ -491,15 +491,14 @@ def test_a_screenshot_of_a_report_is_a_caption():
     assert roles.shape_of("某国《某某报》网站题为《滨江再次充满欢声笑语》的报道截图。") == roles.Shape.CAPTION
 
 
-def test_on_a_web_page_the_headline_is_the_line_above_the_date_not_a_promotion_above_it(tmp_path):
+def test_a_blurb_kept_from_the_headline_by_widgets_is_neither_kicker_nor_text(tmp_path):
     blurb = "由内容质量、互动评论、分享传播等多维度分值决定,级别越高,代表其在平台内的综合表现越好。"
     text = page("登录", "某某网", blurb, "15万文章", "50亿总阅读", "评论", "分享", "复制链接",
-                "扫码打开 手机某某网", "无需下载APP",
-                "精彩内容随时看", "滨江新区与十二家企业签约共建氢能产业园", "2024-05-13 06:15", "发布于:滨江市",
-                BODY_A, BODY_B)
-    [article] = analyse(tmp_path, text)
+                "扫码打开 手机某某网", "无需下载APP", "滨江新区与十二家企业签约共建氢能产业园", "2024-05-13 06:15",
+                "发布于:滨江市", BODY_A, BODY_B)
+    [article], lines, _ = run(tmp_path, text)
     assert article.title == "滨江新区与十二家企业签约共建氢能产业园"
-    assert body_texts(article) == [BODY_A, BODY_B]
+    assert body_texts(article) == [BODY_A, BODY_B] and role_of(lines, blurb) == "boilerplate"
 
 
 def test_a_bracketed_note_under_a_documents_title_is_not_the_title():
