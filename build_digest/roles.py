@@ -136,7 +136,7 @@ WIDGET = re.compile(
 WIDGET_MAX = 40  # characters: a share bar or counter row is short; a sentence naming 分享 is not
 # Navigation words that make up a short line on their own: 搜索, 相关新闻 相关阅读, 热门推荐
 FURNITURE_WORD = re.compile(
-    r"^\d*(?:搜索|登录|注册|首页\w{0,8}|English|官方微博|官方微信|微信|微博|客户端|电子报|数字报|立即打开|打开|APP|App"
+    r"^\d*(?:搜索|登录|注册|首页\w{0,8}|English|官方(?:微博|微信)(?:平台|号|公众号)?|(?:微信)?公众号|微信|微博|客户端|电子报|数字报|立即打开|打开|APP|App"
     # a WeChat article's frame: 发表于 / 收录于合集 over the account's 微信号 and 功能介绍
     r"|发表于|收录于(?:合集|话题)|原创"
     # where a share bar sends the page: 腾讯QQ QQ空间 / 豆瓣 / 人人网
@@ -149,6 +149,7 @@ FURNITURE_WORD = re.compile(
 # a passage left out, which the text keeps.
 SYMBOLS_ONLY = re.compile(r"^[^\w…。.!?]+$")
 FOREIGN_LABEL_MAX = 24  # characters: a menu item or a button in Latin, Cyrillic, Arabic or Hangul
+WEB_ADDRESS = re.compile(r"https?://|www\.[A-Za-z0-9-]+\.|\b[A-Za-z0-9-]+\.(?:gov|com|net|org|edu)\.cn\b")
 URL_PATH = re.compile(r"(?:/[A-Za-z0-9_.\-]+){2,}")
 URL_PATHS_MIN = 2  # one address in a line may be a sentence's; two without a full stop are links
 ICON_GLYPHS = re.compile("[\ue000-\uf8ff]+")
@@ -393,6 +394,8 @@ def is_boilerplate(text: str) -> bool:
         return True
     if len(stripped) <= SHORT_MAX and YEAR_RANGE.search(stripped) and not ends_sentence(stripped):
         return True  # an archive or site name with its years: 某某数据库(1950-2020)
+    if len(stripped) <= SHORT_MAX and WEB_ADDRESS.search(stripped) and not ends_sentence(stripped):
+        return True  # a site's name with its address: 某某市政府门户网站 www.example.gov.cn
     if len(URL_PATH.findall(stripped)) >= URL_PATHS_MIN and not ends_sentence(stripped):
         return True  # a menu saved with its links' addresses: 工作/col/col1599/index.html动态/col/…
     return is_menu(stripped) or is_junk(stripped) or is_furniture_words(stripped)

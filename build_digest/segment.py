@@ -96,6 +96,8 @@ class _Plan:
     starts: set[int] = field(default_factory=set)  # lines that open an article
     repeats: dict[int, int] = field(default_factory=dict)  # duplicate line -> the line it repeats
     indent_marks_text: bool = False  # the page indents its paragraphs and nothing else (_indent_marks_text)
+    # Lines with page metadata right under them: a web page sets its heading there, over its date
+    above_metadata: set[int] = field(default_factory=set)
 
     def decide(self, line: Line, role: str, reason: str, crosshead: bool = False, deck: bool = False) -> None:
         self.decisions[line.number] = _Decision(role, reason, crosshead, deck)
@@ -327,6 +329,7 @@ def _opens_with_dateline(line: Line | None) -> bool:
 
 
 def _plan_headlines(lines: list[Line], plan: _Plan) -> None:
+    plan.above_metadata = {lines[i - 1].number for i in range(1, len(lines)) if lines[i].shape == Shape.METADATA}
     first_text = _first_text(lines, plan)
     runs = _short_runs(lines)
     header_runs = [run for run in runs if run[1] <= first_text]
@@ -573,7 +576,7 @@ def _plan_headline(block: list[Line], credited: bool, plan: _Plan) -> None:
         plan.repeats[repeat.number] = lines[-1].number
     if len(lines) > 1 and roles.is_subtitle(lines[-1].match_content):
         plan.decide(lines.pop(), "label", "subtitle", deck=True)
-    elif len(lines) > 1 and _upper_is_main(lines[-2], lines[-1]):
+    elif len(lines) > 1 and _upper_is_main(lines[-2], lines[-1], lines[-1].number in plan.above_metadata):
         plan.decide(lines.pop(), "label", "subtitle", deck=True)
     main = [lines.pop()]
     while lines and ((len(main[0].content) < SHORT_JOIN and len(lines[-1].content) < SHORT_JOIN)
@@ -597,9 +600,10 @@ def _runs_on(upper: Line, lower: Line) -> bool:
     return upper.match_content.endswith(RUN_ON_ENDS) or lower.match_content.startswith(RUN_ON_STARTS)
 
 
-def _upper_is_main(upper: Line, lower: Line) -> bool:
+def _upper_is_main(upper: Line, lower: Line, over_metadata: bool = False) -> bool:
     """Of two whole headline lines, whether the upper is the main headline (the lower then
-    being its subtitle) rather than the kicker above it."""
+    being its subtitle) rather than the kicker above it. In print the shorter, punchier line
+    is; a web page sets its heading first and a subtitle under it, over the date and source."""
     a, b = upper.match_content, lower.match_content
     if len(a) < SHORT_JOIN and len(b) < SHORT_JOIN or a.endswith(":"):
         return False  # fragments of one headline set over two lines
@@ -609,7 +613,7 @@ def _upper_is_main(upper: Line, lower: Line) -> bool:
         return True  # "subject: statement" is the main headline's form
     if roles.is_couplet(a) != roles.is_couplet(b):
         return roles.is_couplet(a)  # two balanced phrases: the main headline's form
-    return len(a) < len(b)
+    return over_metadata or len(a) < len(b)
 
 
 def _plan_unheaded_starts(lines: list[Line], first_text: int, plan: _Plan) -> None:

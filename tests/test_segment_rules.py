@@ -509,3 +509,13 @@ def test_a_wechat_articles_frame_is_furniture():
     about = "功能介绍 与您一起关注滨江,分享社会新闻、经济民生,传递正能量!"
     for line in ("发表于", "收录于合集", "原创", "微信号 binjiangkeji", about):
         assert roles.shape_of(line) == roles.Shape.FURNITURE, line
+
+
+def test_on_a_web_page_the_first_heading_line_over_the_date_is_the_headline(tmp_path):
+    site = "滨江市政府门户网站 www.binjiang.gov.cn"
+    for heading, under in (("滨江新区延续部分税收优惠政策助企纾困", "预计四年为纳税人减负十八亿元"),
+                           ("为现代化滨江建设凝聚强大智慧和力量", "——热烈祝贺市政协五届一次会议开幕")):
+        text = page("首页", heading, under, site, "发布日期:2022-02-11 08:52", BODY_A, BODY_B)
+        [article], lines, _ = run(tmp_path, text)
+        assert article.title == heading and role_of(lines, site) == "boilerplate"
+    assert roles.shape_of("官方微信平台") == roles.Shape.FURNITURE
