@@ -329,7 +329,7 @@ def _opens_with_dateline(line: Line | None) -> bool:
 
 
 def _plan_headlines(lines: list[Line], plan: _Plan) -> None:
-    plan.above_metadata = {lines[i - 1].number for i in range(1, len(lines)) if lines[i].shape == Shape.METADATA}
+    plan.above_metadata = _above_metadata(lines)
     first_text = _first_text(lines, plan)
     runs = _short_runs(lines)
     header_runs = [run for run in runs if run[1] <= first_text]
@@ -360,6 +360,17 @@ def _plan_headlines(lines: list[Line], plan: _Plan) -> None:
         _judge_run(lines[start:end], following, credited, article_open, plan,
                    cut_paragraph=start > 0 and lines[start - 1].shape == Shape.TEXT and end == len(lines))
     _plan_unheaded_starts(lines, first_text, plan)
+
+
+def _above_metadata(lines: list[Line]) -> set[int]:
+    """Numbers of the lines that page metadata follows, with nothing but furniture between."""
+    found, following_metadata = set(), False
+    for line in reversed(lines):
+        if line.shape != Shape.FURNITURE:
+            if following_metadata:
+                found.add(line.number)
+            following_metadata = line.shape == Shape.METADATA
+    return found
 
 
 def _signed(lines: list[Line], end: int) -> bool:
