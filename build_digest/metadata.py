@@ -40,7 +40,10 @@ def page_facts(source: Source) -> tuple[str | None, str | None]:
 def stamp_date(line: Line) -> str | None:
     """The full date a non-body line states, if any."""
     found = roles.PUBLISHED_AT.search(line.match) or roles.ANY_DATE.search(line.match)
-    return _iso(int(found.group("y")), int(found.group("m")), int(found.group("d"))) if found else None
+    if found:
+        return _iso(int(found.group("y")), int(found.group("m")), int(found.group("d")))
+    english = roles.english_date(line.match)
+    return _iso(*english) if english else None
 
 
 def _iso(year: int | None, month: int | None, day: int | None) -> str | None:

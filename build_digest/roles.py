@@ -152,6 +152,7 @@ FOREIGN_LABEL_MAX = 24  # characters: a menu item or a button in Latin, Cyrillic
 WEB_ADDRESS = re.compile(r"https?://|www\.[A-Za-z0-9-]+\.|\b[A-Za-z0-9-]+\.(?:gov|com|net|org|edu)\.cn\b")
 URL_PATH = re.compile(r"(?:/[A-Za-z0-9_.\-]+){2,}")
 URL_PATHS_MIN = 2  # one address in a line may be a sentence's; two without a full stop are links
+SPACED_HAN = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff](?: [\u4e00-\u9fff])*\s*:)")
 ICON_GLYPHS = re.compile("[\ue000-\uf8ff]+")
 COUNT = re.compile(r"^\d{1,3}(?:,\d{3})*$")
 FURNITURE_WORDS_MAX = 40  # characters: a row of navigation words or a share bar
@@ -175,7 +176,7 @@ SUMMARY_LABEL = re.compile(r"^\s*[【\[]?(?:摘要|内容提要|提要|导语|�
 STANDFIRST = re.compile(SUMMARY_LABEL.pattern + r"\s*\S")
 # Field names a page prints with their values; 原标题/原题 repeat the headline as printed first.
 FIELD = (
-    r"(?:发布(?:时间|日期)|时间|日期|(?:本文|文章|新闻|信息|稿件)?来源于?|作者|编辑|责任编辑|责编|稿源|出处|原标题|原题"
+    r"(?:(?:发布|发表|更新)(?:时间|日期)|时间|日期|(?:本文|文章|新闻|信息|稿件)?来源于?|分类|作者|编辑|责任编辑|责编|稿源|出处|原标题|原题"
     r"|审核|校对|初审|复审|终审|二审|三审|一审|监制|索引号|文号|发文字号|发布机构|发文机关|发文日期|成文日期|主题分类"
     r"|公开方式|有效性|生效日期)"
 )
@@ -208,6 +209,28 @@ PUBLISHED_AT = re.compile(
 )
 SOURCE_FIELD = re.compile(r"来源\s*[:]\s*(?P<pub>[^\s:|]{2,20}?)(?=编辑|责编|作者|日期|时间|\s|\||\d{4}|$)")
 ANY_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})")
+# A date in English, as some sites print their stamp: September 10th, 2005 / 10 Sep 2005
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+_MONTH = "(?:" + "|".join([*_MONTH_NAMES, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct",
+                           "nov", "dec"]) + r")\.?"
+ENGLISH_DATE = re.compile(
+    rf"\b(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b"
+    rf"|\b(?P<d2>\d{{1,2}})\s+(?P<mon2>{_MONTH})\s+(?P<y2>(?:19|20)\d{{2}})\b",
+    re.IGNORECASE,
+)
+
+
+def english_date(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date written in English, or None."""
+    found = ENGLISH_DATE.search(text)
+    if not found:
+        return None
+    month = (found.group("mon") or found.group("mon2")).lower()[:3]
+    day = int(found.group("d") or found.group("d2"))
+    return int(found.group("y") or found.group("y2")), [m[:3] for m in _MONTH_NAMES].index(month) + 1, day
+
+
 # 2.06亿元 / 190.1亿元! : a figure set large as a pull-quote
 FIGURE_ONLY = re.compile(r"^\s*[约近超逾]?\d[\d.,]*\s*(?:%|亿元|万元|元|亿|万|家|项|个|人|名|吨|倍)?\s*[!!]?\s*$")
 MENU_SEPARATORS = re.compile(r"\s*[|｜·•/]\s*|\s{2,}|\t")
@@ -470,7 +493,8 @@ def _looks_scrambled(run: str) -> bool:
 
 
 def is_metadata(text: str) -> bool:
-    stripped = text.strip()
+    # Government pages space their field names out to align them: 索 引 号: / 分 类:
+    stripped = SPACED_HAN.sub("", text.strip())
     if (len(stripped) > GLUED_FIELD_MIN and ends_sentence(stripped)) or glued_fields_end(stripped):
         return False  # page fields glued to the story's first sentence: the sentence wins
     if METADATA.search(stripped) or FIELD_LABEL.match(stripped):

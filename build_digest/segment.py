@@ -37,6 +37,9 @@ MENU_LEFTOVER_HAN = 4  # a word or two between menus (首 页 / 登 录) is a me
 TINY_MAX = 2  # characters: a line this short is a menu item or a button (京 / 津 / ×), or text cut off
 RUN_ON_ENDS = ("及", "和", "与", "暨", "的", "、", "并")  # a headline line ending so goes on below
 RUN_ON_STARTS = ("关于",)  # 关于…的通知/决议 follows its issuer's name in a document's title
+# What a document's title ends on (某某关于…的通告): all its lines up to 关于 are the title
+DOCUMENT_KINDS = ("通告", "通知", "公告", "决定", "决议", "意见", "办法", "规定", "批复", "方案", "条例", "细则",
+                  "通报")
 PICTURE_GAP = 3  # blank lines an OCR page leaves where a photo stood
 PICTURE_CAPTION_MAX = 20  # the short line under such a gap is the photo's caption (a few words)
 LONG_HEADLINE_MAX = 64  # a notice's title may run this long, unpunctuated, above its metadata
@@ -585,13 +588,17 @@ def _plan_headline(block: list[Line], credited: bool, plan: _Plan) -> None:
         repeat = lines.pop(-2)
         plan.decide(repeat, "duplicate", f"repeats the headline on line {lines[-1].number}")
         plan.repeats[repeat.number] = lines[-1].number
-    if len(lines) > 1 and roles.is_subtitle(lines[-1].match_content):
+    document = _document_title_goes_on(lines[:-1], lines[-1:])
+    if document:
+        pass  # a document's title over several lines: no line of it is a subtitle
+    elif len(lines) > 1 and roles.is_subtitle(lines[-1].match_content):
         plan.decide(lines.pop(), "label", "subtitle", deck=True)
     elif len(lines) > 1 and _upper_is_main(lines[-2], lines[-1], lines[-1].number in plan.above_metadata):
         plan.decide(lines.pop(), "label", "subtitle", deck=True)
     main = [lines.pop()]
     while lines and ((len(main[0].content) < SHORT_JOIN and len(lines[-1].content) < SHORT_JOIN)
-                     or lines[-1].content.endswith((":", ":")) or _runs_on(lines[-1], main[0])):
+                     or lines[-1].content.endswith((":", ":")) or _runs_on(lines[-1], main[0])
+                     or _document_title_goes_on(lines, main)):
         main.insert(0, lines.pop())
     for line in main:
         plan.decide(line, "title", "headline")
@@ -603,6 +610,13 @@ def _plan_headline(block: list[Line], credited: bool, plan: _Plan) -> None:
         plan.decide(line, "boilerplate", "above the headline")
     opening = next(line for line in block if plan.role(line) not in ("boilerplate", "duplicate"))
     plan.starts.add(opening.number)
+
+
+def _document_title_goes_on(upper: list[Line], title: list[Line]) -> bool:
+    """A document's title (…的通告) set over several lines goes up to the line with 关于."""
+    joined = "".join(line.match_content for line in title)
+    return (title[-1].match_content.endswith(DOCUMENT_KINDS) and "关于" not in joined
+            and any("关于" in line.match_content for line in upper))
 
 
 def _runs_on(upper: Line, lower: Line) -> bool:

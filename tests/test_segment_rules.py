@@ -519,3 +519,23 @@ def test_on_a_web_page_the_first_heading_line_over_the_date_is_the_headline(tmp_
         [article], lines, _ = run(tmp_path, text)
         assert article.title == heading and role_of(lines, site) == "boilerplate"
     assert roles.shape_of("官方微信平台") == roles.Shape.FURNITURE
+
+
+def test_a_government_notice_with_spaced_field_names_and_a_title_over_four_lines(tmp_path):
+    fields = ["索 引 号: 11220000013544357T/2022-00426", "分 类: 环境保护;通告", "发文机关: 滨江市人民政府",
+              "成文日期: 2022年01月27日", "发布日期: 2022年01月28日"]
+    title = ["滨江市人民政府关于禁止在", "滨江新区氢能产业园", "建设征占地范围内新增建设项目", "和迁入人口的通告"]
+    text = page(*fields, *title, "滨政明电〔2022〕1号", BODY_A, BODY_B)
+    [article] = analyse(tmp_path, text)
+    assert article.title == "".join(title) and article.date == "2022-01-28"
+    _, lines, _ = run(tmp_path, text)
+    assert all(role_of(lines, field) == "metadata" for field in fields)
+
+
+def test_a_stamp_in_english_dates_the_page_before_a_date_in_the_menu(tmp_path):
+    assert roles.english_date("Saturday, September 10th, 2005 10:56 am") == (2005, 9, 10)
+    assert roles.english_date("10 Sep 2005") == (2005, 9, 10) and roles.english_date("Mayor 3, 2005") is None
+    text = page("首页 | 时事 | 生活 | 财经 | 法律 2006年12月27日(北京时间)", "Saturday, September 10th, 2005 10:56 am",
+                "滨江新区氢能产业园开工", BODY_A, BODY_B)
+    [article] = analyse(tmp_path, text)
+    assert article.date == "2005-09-10"
