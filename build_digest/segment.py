@@ -50,6 +50,7 @@ RELATED_HEADING = re.compile(r"^(?:相关(?:新闻|阅读|文章|链接|报道|�
                              r"|热门推荐|精彩推荐|热点新闻|热门文章|更多(?:新闻|精彩|推荐|阅读))\s*:?$")
 DISCLAIMER_HEAD_MAX = 40  # …声明 heads a site's statement when it stands short on its line
 PARAGRAPH_MIN = 40  # an unfinished line this long is a paragraph cut by the excerpt, not a label
+STORY_MIN_CHARS = 30  # the longest paragraph of every labelled story is longer than this (49 and up)
 STACK_MIN = 3  # short lines stacked over text inside an article: an item set in the page
 STORY_MIN_PARAGRAPHS = 2  # paragraphs under a headline that make another story, not a stray sentence
 INDENTED_SHARE = 0.8  # of a page's text lines indented: the page sets its paragraphs indented
@@ -128,7 +129,7 @@ def segment(source: Source, warnings: Warnings) -> list[Article]:
     _assign_roles(lines, plan)
     articles = [_finish(draft, plan, source) for draft in drafts]
     _record_repeated_articles(drafts, articles, plan, source)
-    articles = [a for a in articles if a.paragraphs]
+    articles = [a for a in articles if a.paragraphs and _has_running_text(a, lines)]
     _carry_columns(articles)
     for line in lines:
         if line.role == "unplaced":
@@ -990,6 +991,18 @@ def _metadata_fields(lines: list[Line]) -> list[str]:
         else:
             fields.append(line.match_content)
     return fields
+
+
+def _has_running_text(article: Article, lines: list[Line]) -> bool:
+    """A story has a paragraph of some length; a block of slogans or link titles under a
+    headline-like line has none (a site's column directory): its lines become furniture."""
+    if max(len(p.text) for p in article.paragraphs) >= STORY_MIN_CHARS:
+        return True
+    own = set(article.body_lines) | set(article.title_lines) | set(article.furniture_lines)
+    for line in lines:
+        if line.number in own and line.role not in ("boilerplate", "metadata"):
+            line.role, line.reason = "boilerplate", "a block without running text (a directory of links)"
+    return False
 
 
 def _carry_columns(articles: list[Article]) -> None:

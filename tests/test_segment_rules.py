@@ -539,3 +539,10 @@ def test_a_stamp_in_english_dates_the_page_before_a_date_in_the_menu(tmp_path):
                 "滨江新区氢能产业园开工", BODY_A, BODY_B)
     [article] = analyse(tmp_path, text)
     assert article.date == "2005-09-10"
+
+
+def test_a_directory_of_columns_and_slogans_is_no_article(tmp_path):
+    directory = ["直击现场", "第一现场,文图视频直播", "公益频道", "记录公益发展,共建责任生态。", "暖闻",
+                 "人间真善美,社会正能量。", "质量报告", "打假除劣,专注消费者权益保护"]
+    articles, lines, _ = run(tmp_path, page(*directory))
+    assert articles == [] and all(lines[n].role in ("boilerplate", "label", "metadata") for n in lines)
