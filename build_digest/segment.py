@@ -994,9 +994,12 @@ def _metadata_fields(lines: list[Line]) -> list[str]:
 
 
 def _has_running_text(article: Article, lines: list[Line]) -> bool:
-    """A story has a paragraph of some length; a block of slogans or link titles under a
-    headline-like line has none (a site's column directory): its lines become furniture."""
-    if max(len(p.text) for p in article.paragraphs) >= STORY_MIN_CHARS:
+    """A story has a paragraph of some length, or a credit (a byline, a dateline); a block of
+    slogans or link titles under a headline-like line has neither (a site's column
+    directory): its lines become furniture."""
+    if max(len(p.text) for p in article.paragraphs) >= STORY_MIN_CHARS or article.byline:
+        return True
+    if any(roles.dateline(p.match_text) for p in article.paragraphs):
         return True
     own = set(article.body_lines) | set(article.title_lines) | set(article.furniture_lines)
     for line in lines:
