@@ -61,6 +61,8 @@ REPORTED_BY = re.compile(rf"^\s*(?P<credit>{STAFF}\s*{NAME}(?:\s*[、,]\s*{NAME}
 # 某某 长春报道 inside a dateline's brackets: the reporter with the place
 _PLACE_REPORT = re.compile(rf"\s+[{HAN}]{{2,4}}报[道导]\s*$")
 
+# 社会中心/综合报导, 记者某某/台北报导: a desk or a reporter, a slash, where the report comes from
+DESK_CREDIT = re.compile(rf"^(?:{STAFF})?\s*[{HAN}]{{2,6}}\s*[/／]\s*[{HAN}]{{0,6}}报[导道]$")
 BYLINE_MARKS = "□◎■●▲△○"
 _BYLINE_TOKEN = re.compile(rf"^(?:{STAFF}|{NAME}|[{BYLINE_MARKS}]+|文|图|文图|报道|报导|摄影报道)$")
 BRACKETED_CREDIT = re.compile(rf"^[((]\s*(?:{STAFF})?\s*{NAME}(?:\s*[、, ]\s*(?:{STAFF})?\s*{NAME})*\s*[))]$")
@@ -108,7 +110,7 @@ PERSON_CAPTION = re.compile(
 BOILERPLATE = re.compile(
     r"免责声明|^\s*声明\s*:|^\s*(?:微信号|功能介绍)\s|版权所有|版权.{0,12}声明|Copyright|©|ICP[备证]|网警备案|公网安备|违法和不良信息|举报(?:电话|邮箱|中心)"
     r"|不代表本网|不代表.{0,12}(?:观点|立场)|本网(?:转载|声明)|转载请|原文出处|本声明|未经(?:书面)?授权"
-    r"|您(?:当前|现在)?(?:的|所在)?位置|当前位置|首页\s*[>›»\-/]|>>|^\s*[>›»]|^(?:[^>。,]{1,12}\s*>\s*){2,}|(?:[>›»]|\s)\s*正文\s*$"
+    r"|您(?:当前|现在)?(?:的|所在)?位置|当前位置|首页\s*[>›»\-/]|>>|^\s*[>›»]|^\s*/\s+\S|^(?:[^>。,]{1,12}\s*>\s*){2,}|(?:[>›»]|\s)\s*正文\s*$"
     r"|主办单位|主\s?办\s*:|^\s*承办:|^\s*地址:|^\s*邮编|联系电话"
     r"|主管\s+.{0,20}主办\s*$|^\S{2,20}(?:主管|主办)\s*$"
     r"|^\s*[((]完[))]\s*$|_fororder_"
@@ -351,7 +353,7 @@ def is_byline(text: str) -> bool:
     stripped = EDITION_STAMP.sub("", text).strip()
     if not stripped or len(stripped) > 48 or ends_sentence(stripped):
         return False
-    if BRACKETED_CREDIT.match(stripped):
+    if BRACKETED_CREDIT.match(stripped) or DESK_CREDIT.match(stripped):
         return True
     starts_marked = stripped[0] in BYLINE_MARKS
     tokens = _rejoin_spaced_names([t for t in re.split(r"[\s、,|｜/]+", stripped.strip(BYLINE_MARKS + " ")) if t])

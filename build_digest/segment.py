@@ -434,6 +434,10 @@ def _headline_run(lines: list[Line], runs: list[tuple[int, int]]) -> int | None:
         after = lines[end] if end < len(lines) else None
         if credited and after is not None and after.shape in (Shape.METADATA, Shape.BYLINE, Shape.FURNITURE):
             credited_runs.append(index)
+    # A column's name over the byline (社会 / 社会中心/综合报导) heads nothing when a headline
+    # with its own credit stands above it.
+    headed = [i for i in credited_runs if not _lone_label(lines, runs[i])]
+    credited_runs = headed or credited_runs
     last = len(runs) - 1
     start, end = runs[last]
     following, credited = _next_story_line(lines, end)
@@ -445,6 +449,11 @@ def _headline_run(lines: list[Line], runs: list[tuple[int, int]]) -> int | None:
     if leads_to_text and not (lone_label and not credited and not _opens_with_dateline(following)):
         return last
     return credited_runs[-1] if credited_runs else None
+
+
+def _lone_label(lines: list[Line], run: tuple[int, int]) -> bool:
+    start, end = run
+    return end - start == 1 and roles.is_label_like(lines[start].match_content)
 
 
 def _same_headline(a: str, b: str) -> bool:
@@ -639,7 +648,9 @@ def _upper_is_main(upper: Line, lower: Line, over_metadata: bool = False) -> boo
         return True  # "subject: statement" is the main headline's form
     if roles.is_couplet(a) != roles.is_couplet(b):
         return roles.is_couplet(a)  # two balanced phrases: the main headline's form
-    return over_metadata or len(a) < len(b)
+    if over_metadata:
+        return len(a) >= SHORT_JOIN  # a short line over a web page's heading is its column's name
+    return len(a) < len(b)
 
 
 def _plan_unheaded_starts(lines: list[Line], first_text: int, plan: _Plan) -> None:

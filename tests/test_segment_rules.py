@@ -546,3 +546,16 @@ def test_a_directory_of_columns_and_slogans_is_no_article(tmp_path):
                  "人间真善美,社会正能量。", "质量报告", "打假除劣,专注消费者权益保护"]
     articles, lines, _ = run(tmp_path, page(*directory))
     assert articles == [] and all(lines[n].role in ("boilerplate", "label", "metadata") for n in lines)
+
+
+def test_a_desk_credit_and_a_column_name_over_it_do_not_take_the_headline(tmp_path):
+    assert roles.shape_of("社会中心/综合报导") == roles.Shape.BYLINE
+    assert roles.shape_of("/ 专栏检索") == roles.Shape.FURNITURE
+    text = page("首页", "与母争吵疑失足坠楼 男子送医抢救不治", "2018-02-21 18:03", "社会", "社会中心/综合报导",
+                BODY_A, BODY_B)
+    [article] = analyse(tmp_path, text)
+    assert article.title == "与母争吵疑失足坠楼 男子送医抢救不治" and body_texts(article) == [BODY_A, BODY_B]
+    column = page("首页", "报纸摘要", "滨江新区与十二家企业签约共建氢能产业园", "发表时间: 2022-02-06 13:48",
+                  BODY_A, BODY_B)
+    [article] = analyse(tmp_path, column)
+    assert article.title == "滨江新区与十二家企业签约共建氢能产业园"
