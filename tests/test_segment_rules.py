@@ -559,3 +559,9 @@ def test_a_desk_credit_and_a_column_name_over_it_do_not_take_the_headline(tmp_pa
                   BODY_A, BODY_B)
     [article] = analyse(tmp_path, column)
     assert article.title == "滨江新区与十二家企业签约共建氢能产业园"
+
+
+def test_first_published_notices_rights_contacts_and_marked_picture_credits_are_not_text():
+    assert roles.shape_of("本文首发于某某公众号(binjiang39)") == roles.Shape.FURNITURE
+    assert roles.shape_of("转载申请事宜以及报告非法侵权行为,请联系我们:010-56807194") == roles.Shape.FURNITURE
+    assert roles.shape_of("◎ 图:@某某日报微博") == roles.Shape.CAPTION
