@@ -128,7 +128,7 @@ WIDGET = re.compile(
     # counters: 阅读 100 / 浏览次数:20 / 评论(3)
     r"|(?:阅读|浏览|点击|评论|点赞|收藏|转发|访问)(?:量|数|次数)?\s*[:(]?\s*\d+"
     r"|浏览(?:量|次数|次)|阅读(?:量|数|次数)|点击(?:数|量|率)|字数|朋友圈|微信好友|正在阅读"
-    r"|加载中|请稍候|请刷新|刷新本页|无响应|点击(?:右上角|浏览器|查看|进入|这里)"
+    r"|加载中|请稍候|请刷新|刷新本页|无响应|点击(?:右上角|浏览器|查看|进入|这里|阅读|看大图)|看大图"
     # injected gambling spam
     r"|老虎机|赌场|博彩|百家乐|娱乐城|赢钱|下注"
     # accessibility switches and app promotions
@@ -235,7 +235,7 @@ def english_date(text: str) -> tuple[int, int, int] | None:
 
 # 2.06亿元 / 190.1亿元! : a figure set large as a pull-quote
 FIGURE_ONLY = re.compile(r"^\s*[约近超逾]?\d[\d.,]*\s*(?:%|亿元|万元|元|亿|万|家|项|个|人|名|吨|倍)?\s*[!!]?\s*$")
-MENU_SEPARATORS = re.compile(r"\s*[|｜·•/]\s*|\s{2,}|\t")
+MENU_SEPARATORS = re.compile(r"\s*[|｜·•/]\s*|\s{2,}|\t|\s*-\s+|\s+-\s*")
 MENU_ITEM_MAX = 8  # characters of one navigation item
 MENU_ITEMS_MIN = 4  # items in a row of separated links
 SPACED_MENU_ITEMS_MIN = 5  # a row of words split by single spaces: a headline has two or three

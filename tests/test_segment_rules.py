@@ -565,3 +565,9 @@ def test_first_published_notices_rights_contacts_and_marked_picture_credits_are_
     assert roles.shape_of("本文首发于某某公众号(binjiang39)") == roles.Shape.FURNITURE
     assert roles.shape_of("转载申请事宜以及报告非法侵权行为,请联系我们:010-56807194") == roles.Shape.FURNITURE
     assert roles.shape_of("◎ 图:@某某日报微博") == roles.Shape.CAPTION
+
+
+def test_click_to_read_widgets_and_a_menu_on_dashes_are_furniture():
+    for line in ("某某 - 财经 - 新闻 - 科技 - 旅游- 汽车- 电邮", "点击阅读更多精彩财经新闻", "点击看大图"):
+        assert roles.shape_of(line) == roles.Shape.FURNITURE, line
+    assert roles.shape_of("滨江新区氢能产业园开工 - 某某网") == roles.Shape.SHORT  # a page title and its site
