@@ -152,14 +152,15 @@ def _shapes_in_context(lines: list[Line]) -> None:
 
 
 def _long_headlines(lines: list[Line]) -> None:
-    """A long unpunctuated line right above the page metadata, before any running text, is a
-    headline too long for its shape (government notices: 关于印发…的通知)."""
+    """A long line with no full stop right above the page metadata, before any running text, is
+    a headline too long or too punctuated for its shape (government notices: 关于印发…的通知;
+    web headlines: 某某瘦了100斤,她说:“…”,怎么做到的?)."""
     for index, line in enumerate(lines):
         if line.shape != Shape.TEXT:
             continue
         text = line.match_content
         following = next((n for n in lines[index + 1:] if n.shape != Shape.FURNITURE), None)
-        if (len(text) <= LONG_HEADLINE_MAX and not re.search(r"[。,;!?]", text) and following is not None
+        if (len(text) <= LONG_HEADLINE_MAX and not re.search(r"[。;]", text) and following is not None
                 and following.shape in (Shape.METADATA, Shape.BYLINE)):
             line.shape = Shape.SHORT
         elif _is_paragraph(line):

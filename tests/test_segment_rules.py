@@ -571,3 +571,10 @@ def test_click_to_read_widgets_and_a_menu_on_dashes_are_furniture():
     for line in ("某某 - 财经 - 新闻 - 科技 - 旅游- 汽车- 电邮", "点击阅读更多精彩财经新闻", "点击看大图"):
         assert roles.shape_of(line) == roles.Shape.FURNITURE, line
     assert roles.shape_of("滨江新区氢能产业园开工 - 某某网") == roles.Shape.SHORT  # a page title and its site
+
+
+def test_a_punctuated_headline_right_above_the_page_metadata_is_the_headline(tmp_path):
+    headline = "滨江氢能小镇一年引进12家企业,负责人说:“我们的目标非常明确”,怎么做到的?"
+    text = page("首页 > 资讯 > 滨江", headline, "原创:某某网2024-04-23 12:27:25", BODY_A, BODY_B)
+    [article] = analyse(tmp_path, text)
+    assert article.title == headline and not article.title_inferred
