@@ -42,7 +42,11 @@ def test_seeds_registry_tags_are_the_same_with_discovery(tmp_path):
 
     before = build_digest(sources(), registry, Warnings())
     after = build_digest(sources(), registry, Warnings(), pipeline.make_discovery(paths, registry, Warnings()))
-    assert _registry_tags(after) == _registry_tags(before)
+    # Discovery keeps every registry tag; it adds a registry region only where the divisions
+    # dataset names that very place (中国 for 中华人民共和国, which no alias of it lists).
+    added = _registry_tags(after) - _registry_tags(before)
+    assert _registry_tags(before) <= _registry_tags(after)
+    assert all(after.registry.entities[e].type == "region" for _, _, e in added)
     for entity_id in {e for _, _, e in _registry_tags(before)}:
         assert after.registry.entities[entity_id].type == before.registry.entities[entity_id].type
     assert any(not e.reviewed for e in after.registry.entities.values())  # and it did add some
@@ -173,3 +177,14 @@ def test_a_bad_setting_names_the_file_and_line(tmp_path):
 
 def test_the_recogniser_is_loaded_once_per_process():
     assert recogniser_module.load_recogniser("lac") is recogniser_module.load_recogniser("lac")
+
+
+def test_a_registry_region_named_by_another_form_of_the_same_place_is_tagged(tmp_path):
+    # 中国 is no alias of the registry's 中华人民共和国, but the divisions dataset names the same
+    # country so: the article is tagged with the registry entity, and the digest lists the form.
+    paths = _project(tmp_path)
+    (paths.articles / "page.txt").write_text(PAGE.replace("近日，", "近日，中国储能产业加速发展，"), encoding="utf-8")
+    result = pipeline.analyse(paths)
+    [article] = result.digest.articles.values()
+    assert "zhong-hua-ren-min-gong-he-guo" in article.entity_ids
+    assert "中国" in result.digest.registry.entities["zhong-hua-ren-min-gong-he-guo"].aliases

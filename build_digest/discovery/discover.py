@@ -230,10 +230,11 @@ class Discovery:
             item.proposal.forms.add(printed)
             entity_id = self._registry_entity(item.proposal)
             if entity_id is not None:
-                # A form of a registry entity (中国 for 中华人民共和国): a further mention where the
-                # registry tags the article already; otherwise a suggestion for the curator only.
+                # A form of a registry entity: a further mention where the registry tags the
+                # article already, or where the divisions dataset names the very same place
+                # (中国 for 中华人民共和国); otherwise a suggestion for the curator only.
                 self.registry_forms[entity_id].update(item.proposal.forms)
-                if entity_id not in tagged:
+                if entity_id not in tagged and not self._same_place(item.proposal, entity_id):
                     continue
             else:
                 self._keep(item.proposal)
@@ -242,6 +243,10 @@ class Discovery:
         mentions.sort(key=lambda m: (reading_order(m.paragraph), m.start, -m.end))
         article.mentions = mentions
         article.entity_ids = list(dict.fromkeys(m.entity_id for m in mentions))
+
+    def _same_place(self, proposal: Proposal, entity_id: str) -> bool:
+        entity = self.registry.entities[entity_id]
+        return proposal.place is not None and entity.type == "region" and entity.name == proposal.place.name
 
     def _keep(self, proposal: Proposal) -> None:
         """The first proposal of a name stands; later ones add their forms, role, affiliation."""
