@@ -307,3 +307,9 @@ def test_a_documents_short_form_is_the_document_and_landscape_words_are_no_lake(
 def test_a_particle_is_not_an_organisations_head():
     found, _ = discover(Registry(), article("这是一场变革,将甘肃产业发展所需用科技悬赏的形式张榜,借智创新。"))
     assert not any(name.endswith("发展所") for name in found)
+
+
+def test_a_societys_committee_and_a_ministrys_department_name_their_body():
+    text = "会议由中国青松学会人文地理专业委员会承办。海关总署统计分析司司长李明华表示,外贸稳中向好。"
+    found, _ = discover(Registry(), article(text))
+    assert {"中国青松学会人文地理专业委员会", "中国青松学会", "海关总署统计分析司"} <= set(found)

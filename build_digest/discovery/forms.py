@@ -21,7 +21,7 @@ INSTITUTION_FORMS = (
     "设计院", "实验室", "医院", "中心", "联合会", "协会", "学会", "研究会", "促进会", "商会",
     "联盟", "基金会", "科协", "博物馆", "科技馆", "图书馆", "展览馆", "工作站", "办公室",
     "工会", "总工会", "领导小组", "联合体", "纪念馆", "展示馆", "美术馆", "文化馆", "馆", "解放军",
-    "省委", "市委", "县委", "区委", "州委", "厅", "局", "部", "署", "院", "所", "处", "办", "社", "站", "台",
+    "省委", "市委", "县委", "区委", "州委", "厅", "局", "部", "署", "司", "院", "所", "处", "办", "社", "站", "台",
     "委", "会",
 )
 # Heads of government and party bodies: their names start with the place they govern, which
@@ -47,7 +47,7 @@ SUB_UNIT_FORMS = (
 # 某集团某公司): a name ending with one, followed by a sub-unit, names the parent too.
 PARENT_FORMS = (
     "大学", "科学院", "工程院", "研究院", "研究所", "实验室", "集团", "股份有限公司", "有限责任公司", "有限公司",
-    "公司", "银行",
+    "公司", "银行", "学会", "协会", "联合会", "总署",
 )
 # Legal forms a company's name ends with (its name before them is the company too).
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团股份有限公司", "集团公司", "公司")
