@@ -247,19 +247,28 @@ def _disclaimer_sections(lines: list[Line]) -> None:
     So does a list of other stories under its heading (相关新闻) after the text: their titles
     and teasers. Unless another story follows the furniture after it (two pages saved in one
     file): the section then ends at that furniture."""
-    inside = False
+    inside = related = False
     text_seen = False
     for index, line in enumerate(lines):
         text = line.match_content
         text_seen = text_seen or _is_paragraph(line)
         if line.shape == Shape.FURNITURE and (len(text) <= DISCLAIMER_HEAD_MAX and text.endswith("声明")
-                                              or STATEMENT_OPENING.match(text)
-                                              or text_seen and RELATED_HEADING.match(text)):
-            inside = True
+                                              or STATEMENT_OPENING.match(text)):
+            inside, related = True, False
+        elif line.shape == Shape.FURNITURE and text_seen and RELATED_HEADING.match(text):
+            inside, related = True, True
         elif inside and line.shape == Shape.FURNITURE and _story_follows(lines, index + 1):
             inside = False
+        elif inside and related and _text_resumes(lines, index):
+            inside = False  # a list of links set between the headline and the text: the text goes on
         elif inside and line.shape in (Shape.SHORT, Shape.TEXT, Shape.TAG):
             line.shape = Shape.FURNITURE
+
+
+def _text_resumes(lines: list[Line], index: int) -> bool:
+    """Two finished paragraphs in a row from `index` on: running text, no list of teasers."""
+    pair = lines[index:index + 2]
+    return len(pair) == 2 and all(_is_paragraph(line) and ends_sentence(line.match_content) for line in pair)
 
 
 def _story_follows(lines: list[Line], index: int) -> bool:

@@ -578,3 +578,11 @@ def test_a_punctuated_headline_right_above_the_page_metadata_is_the_headline(tmp
     text = page("首页 > 资讯 > 滨江", headline, "原创:某某网2024-04-23 12:27:25", BODY_A, BODY_B)
     [article] = analyse(tmp_path, text)
     assert article.title == headline and not article.title_inferred
+
+
+def test_a_video_player_and_related_links_between_headline_and_text_leave_the_text_whole(tmp_path):
+    paras = [BODY_A, BODY_B, BODY_C]
+    text = page("滨江新区氢能产业园开工", "2019年09月11日01:53 某某科技", "自动播放 滨江氢能产业园航拍",
+                "play 滨江氢能产业园航拍", "向前 向后", "相关新闻:", "直播滨江新区氢能产业园开工仪式", *paras)
+    [article] = analyse(tmp_path, text)
+    assert article.title == "滨江新区氢能产业园开工" and body_texts(article) == paras
