@@ -498,7 +498,8 @@ def _first_text(lines: list[Line], plan: _Plan) -> int:
         first = next((i for i, line in enumerate(lines) if i > first and line.shape == Shape.TEXT), len(lines))
     if first + 1 < len(lines) and lines[first + 1].shape == Shape.SHORT:
         kicker = lines[first]
-        if not ends_sentence(kicker.match_content) and roles.dateline(kicker.match_content) is None:
+        if (not ends_sentence(kicker.match_content) and roles.dateline(kicker.match_content) is None
+                and not _is_tiny(kicker)):  # 令 over 第15号 in a decree: a word, no kicker
             plan.decide(kicker, "label", "kicker", deck=True)
             plan.starts.add(kicker.number)
             return next((i for i, line in enumerate(lines) if i > first and line.shape == Shape.TEXT), len(lines))

@@ -586,3 +586,12 @@ def test_a_video_player_and_related_links_between_headline_and_text_leave_the_te
                 "play 滨江氢能产业园航拍", "向前 向后", "相关新闻:", "直播滨江新区氢能产业园开工仪式", *paras)
     [article] = analyse(tmp_path, text)
     assert article.title == "滨江新区氢能产业园开工" and body_texts(article) == paras
+
+
+def test_a_decrees_issuers_and_number_over_its_text_keep_the_headline(tmp_path):
+    issuers = ["滨江市人民政府", "滨江市发展和改革委员会", "滨江市科学技术局"]
+    text = page("首页", "滨江市氢能产业发展暂行办法", "2023年07月13日 15:00 来源: 某某网", *issuers, "令", "第15号",
+                "《滨江市氢能产业发展暂行办法》已经2023年5月23日滨江市人民政府第一次常务会议通过,现予公布,自2023年8月15日起施行。",
+                BODY_B)
+    [article] = analyse(tmp_path, text)
+    assert article.title == "滨江市氢能产业发展暂行办法" and not article.title_inferred and article.date == "2023-07-13"
