@@ -73,6 +73,21 @@ def _own_stamp(article: Article, source: Source) -> str | None:
     return next((date for date in map(stamp_date, own) if date), None)
 
 
+# 发布时间:09-30 22:46, a stamp that leaves the year out
+STAMP_MONTH_DAY = re.compile(r"(?:发布|发表|更新)?(?:时间|日期)\s*:\s*(?P<m>\d{1,2})[-/.月](?P<d>\d{2}|\d(?!\d))")
+
+
+def _own_month_day(article: Article, source: Source) -> tuple[int, int] | None:
+    """The month and day the article's own metadata lines state without a year."""
+    by_number = {line.number: line for line in source.content_lines}
+    for number in sorted(article.furniture_lines):
+        line = by_number.get(number)
+        found = STAMP_MONTH_DAY.search(line.match) if line is not None and line.role == "metadata" else None
+        if found:
+            return int(found.group("m")), int(found.group("d"))
+    return None
+
+
 def _month_day(article: Article) -> tuple[int, int] | None:
     """The month and day a lead opens on (after its dateline), or a photo caption gives."""
     if article.paragraphs:
@@ -113,6 +128,8 @@ def apply_metadata(article: Article, source: Source, page_date: str | None, page
     if not stamp:
         if stated and stated.month and stated.day:
             _set_month_day(article, stated.month, stated.day, stated.year)
+        elif (stamped := _own_month_day(article, source)) is not None:
+            _set_month_day(article, *stamped, None)
         elif (opening := _month_day(article)) is not None:
             _set_month_day(article, *opening, None)
     if not article.byline and article.paragraphs:

@@ -595,3 +595,9 @@ def test_a_decrees_issuers_and_number_over_its_text_keep_the_headline(tmp_path):
                 BODY_B)
     [article] = analyse(tmp_path, text)
     assert article.title == "滨江市氢能产业发展暂行办法" and not article.title_inferred and article.date == "2023-07-13"
+
+
+def test_a_publication_stamp_without_a_year_gives_month_and_day_only(tmp_path):
+    text = page("滨江新区氢能产业园开工", "发布时间:09-3022:46某某网络科技有限公司", BODY_A, BODY_B)
+    [article] = analyse(tmp_path, text)
+    assert article.date is None and article.date_md == "09-30"
