@@ -229,7 +229,9 @@ def _tiny_lines(lines: list[Line]) -> None:
         if not tiny[index] or line.shape not in (Shape.TEXT, Shape.SHORT):
             continue
         neighbours = [k for k in (index - 1, index + 1) if 0 <= k < len(lines)]
-        button = han_count(line.match_content) < 2 and any(lines[k].shape == Shape.FURNITURE for k in neighbours)
+        under_text = index > 0 and lines[index - 1].shape == Shape.TEXT  # a paragraph cut off (…平塘 / 贵)
+        button = (han_count(line.match_content) < 2 and not under_text
+                  and any(lines[k].shape == Shape.FURNITURE for k in neighbours))
         if button or any(tiny[k] for k in neighbours):
             line.shape = Shape.FURNITURE
 

@@ -601,3 +601,9 @@ def test_a_publication_stamp_without_a_year_gives_month_and_day_only(tmp_path):
     text = page("滨江新区氢能产业园开工", "发布时间:09-3022:46某某网络科技有限公司", BODY_A, BODY_B)
     [article] = analyse(tmp_path, text)
     assert article.date is None and article.date_md == "09-30"
+
+
+def test_a_character_cut_off_under_a_paragraph_before_the_next_pages_furniture_stays_text(tmp_path):
+    text = "\n\n".join(["滨江新区氢能产业园开工", BODY_A, BODY_B, "滨", "当前位置:首页 > 热点"]) + "\n"
+    articles, lines, _ = run(tmp_path, text)
+    assert role_of(lines, "滨") == "body"
