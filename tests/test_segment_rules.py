@@ -607,3 +607,14 @@ def test_a_character_cut_off_under_a_paragraph_before_the_next_pages_furniture_s
     text = "\n\n".join(["滨江新区氢能产业园开工", BODY_A, BODY_B, "滨", "当前位置:首页 > 热点"]) + "\n"
     articles, lines, _ = run(tmp_path, text)
     assert role_of(lines, "滨") == "body"
+
+
+def test_a_sites_social_accounts_and_its_reprint_disclaimer_close_the_page(tmp_path):
+    assert roles.shape_of("滨江新闻网微博") == roles.Shape.FURNITURE
+    assert roles.shape_of("滨江公司推出新版微信") != roles.Shape.FURNITURE  # a headline about the app
+    text = page("滨江新区氢能产业园开工", "2024-10-28 09:54:09 来源:滨江日报", BODY_A, BODY_B, "(记者 林晓舟)",
+                "责任编辑:某某", "滨江新闻网微博", "融媒中心",
+                "*本网站有关内容转载自合法授权网站,如果您认为转载内容侵犯了您的权益,",
+                "请您来信来电(024-23187042)声明,本网站将在收到信息核实后24小时内删除相关内容", "关于我们 投稿邮")
+    [article] = analyse(tmp_path, text)
+    assert body_texts(article) == [BODY_A, BODY_B]
