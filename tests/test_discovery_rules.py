@@ -313,3 +313,16 @@ def test_a_societys_committee_and_a_ministrys_department_name_their_body():
     text = "会议由中国青松学会人文地理专业委员会承办。海关总署统计分析司司长李明华表示,外贸稳中向好。"
     found, _ = discover(Registry(), article(text))
     assert {"中国青松学会人文地理专业委员会", "中国青松学会", "海关总署统计分析司"} <= set(found)
+
+
+def test_national_legislatures_branches_under_their_parents_and_colleges_of_universities():
+    text = ("全国人民代表大会常务委员会第八次会议通过决议。中国青松监督管理委员会滨江监管分局发布提示。"
+            "重庆青松大学建筑与城市规划学院教授王建国出席。")
+    found, _ = discover(Registry(), article(text))
+    assert "全国人民代表大会常务委员会" in found
+    assert found["全国人民代表大会常务委员会"].type == "institution"
+    assert "中国青松监督管理委员会滨江监管分局" in found
+    assert "重庆青松大学建筑与城市规划学院" in found
+    past_a_person = "青松大学党委书记王建国和中国科学院青松资源研究所党委共同签署协议。"
+    found, _ = discover(Registry(), article(past_a_person))
+    assert not any("王建国" in name and name != "王建国" for name in found)

@@ -15,7 +15,8 @@ COMPANY_FORMS = (
 # Heads of institution names: government and party bodies, universities, institutes,
 # laboratories, associations, media.
 INSTITUTION_FORMS = (
-    "人民代表大会常务委员会", "人大常委会", "管理委员会", "委员会", "管委会", "人民政府", "政府",
+    "人民代表大会常务委员会", "人大常委会", "人民代表大会", "政治协商会议", "管理委员会", "委员会", "管委会",
+    "人民政府", "政府", "分局", "青年宫", "少年宫", "文化宫",
     "党委", "人大", "政协", "纪委", "监委", "经信委", "发改委", "发展改革委", "卫健委",
     "大学", "学院", "学校", "中学", "小学", "科学院", "工程院", "研究院", "研究所", "研究中心",
     "设计院", "实验室", "医院", "中心", "联合会", "协会", "学会", "研究会", "促进会", "商会",
@@ -27,7 +28,8 @@ INSTITUTION_FORMS = (
 # Heads of government and party bodies: their names start with the place they govern, which
 # the article thereby names too (徐州市科技局 names 徐州市).
 GOVERNMENT_FORMS = (
-    "人民代表大会常务委员会", "人大常委会", "管理委员会", "委员会", "管委会", "人民政府", "政府", "党委",
+    "人民代表大会常务委员会", "人大常委会", "人民代表大会", "政治协商会议", "管理委员会", "委员会", "管委会",
+    "人民政府", "政府", "分局", "青年宫", "少年宫", "文化宫", "党委",
     "人大", "政协", "纪委", "监委", "经信委", "发改委", "发展改革委", "卫健委", "厅", "局", "委", "办公室",
 )
 # Bodies every province, city and county has, named by their level alone (省科协, 市政协, 县委).
@@ -43,6 +45,8 @@ BOARD_FORMS = ("理事会", "董事会", "监事会", "主席团")
 SUB_UNIT_FORMS = (
     "处", "科", "室", "司", "办", "分院", "分公司", "分行", "学院", "研究所", "党委", "工会", "厂", "中心",
 )
+# A branch named after its parent's full name (某监督管理委员会 + 某地监管分局): one name.
+BRANCH_FORMS = ("分局", "分行", "支行", "分公司", "分院", "分所", "分中心", "分会", "分校")
 # Heads of organisations that have sub-units named after them (某大学某学院, 某研究所某分所,
 # 某集团某公司): a name ending with one, followed by a sub-unit, names the parent too.
 PARENT_FORMS = (

@@ -448,10 +448,12 @@ def _left_boundary(text: str, tokens: list[Token], i: int, programme: bool = Fal
     own = token.tag in PROPER and len(word) > len(head)
     best = token.start if own else None
     commons = 0
+    person_crossed = False  # 某大学党委书记某某和某研究所党委: past a person, another name
     j = i - 1
     while j >= 0 and tokens[j].end == tokens[j + 1].start and i - j <= MAX_INSIDE + 4:
         part = tokens[j]
         piece = _text(text, part)
+        person_crossed = person_crossed or part.tag == "PER"
         if piece in JOINERS or (part.tag == "w" and set(piece) <= JOINERS):
             j -= 1
             continue
@@ -461,7 +463,11 @@ def _left_boundary(text: str, tokens: list[Token], i: int, programme: bool = Fal
         if piece in NAME_CONJUNCTIONS and j > 0 and _ends_a_name(text, tokens[j - 1]):
             break  # 某某有限公司和某集团, 某工会与某公司: two names
         complete = part.tag == "ORG" and forms.org_form(piece) and not programme
-        if complete and best is not None and not piece.endswith(forms.GROUP_FORMS):
+        # a group's company, a branch under its parent's name, a university's college: one name
+        under_parent = word.endswith(forms.SUB_UNIT_FORMS) and piece.endswith(forms.PARENT_FORMS)
+        joins = piece.endswith(forms.GROUP_FORMS) or not person_crossed and (
+            word.endswith(forms.BRANCH_FORMS) or under_parent)
+        if complete and best is not None and not joins:
             break
         if complete and best is None and not word.endswith(forms.SUB_UNIT_FORMS):
             break
@@ -540,11 +546,15 @@ def _kinds_joined(name: str) -> bool:
     return False
 
 
+# Heads that with 全国/中国/中央 before them name the one national body (全国人民代表大会常务委员会).
+NATIONAL_BODIES = ("人民代表大会常务委员会", "人民代表大会", "政治协商会议", "人民政府", "委员会")
+
+
 def _generic(body: str, head: str = "") -> bool:
     """产业 (研究院), 全国技术 (中心), 企业技术 (中心), 国家 (实验室): nothing but words for a
     kind of thing."""
     if body in forms.NATIONAL_STARTS and len(head) >= 3:
-        return True
+        return head not in NATIONAL_BODIES  # 全国人民代表大会 is one body, 国家实验室 a rank
     for start in forms.NATIONAL_STARTS:
         if body.startswith(start) and len(body) > len(start):
             body = body[len(start):]
