@@ -618,3 +618,9 @@ def test_a_sites_social_accounts_and_its_reprint_disclaimer_close_the_page(tmp_p
                 "请您来信来电(024-23187042)声明,本网站将在收到信息核实后24小时内删除相关内容", "关于我们 投稿邮")
     [article] = analyse(tmp_path, text)
     assert body_texts(article) == [BODY_A, BODY_B]
+
+
+def test_a_single_step_breadcrumb_and_a_subscription_prompt_are_furniture():
+    assert roles.shape_of("财经频道 > 国内财经") == roles.Shape.FURNITURE
+    assert roles.shape_of("搭乘新闻直通车 订阅精彩汽车新闻") == roles.Shape.FURNITURE
+    assert roles.shape_of("增长率 > 5%的企业") != roles.Shape.FURNITURE
