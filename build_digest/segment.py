@@ -39,6 +39,8 @@ RUN_ON_STARTS = ("关于",)  # 关于…的通知/决议 follows its issuer's na
 # What a document's title ends on (某某关于…的通告): all its lines up to 关于 are the title
 DOCUMENT_KINDS = ("通告", "通知", "公告", "决定", "决议", "意见", "办法", "规定", "批复", "方案", "条例", "细则",
                   "通报")
+ROUNDUP_ITEM = re.compile(r"^【[^】]{2,12}】[^。]{6,60}$")  # 【某某网】an item's headline
+ROUNDUP_MIN_ITEMS = 2  # items so headed that make a page a roundup
 STORY_MIN_CHARS = 30  # the longest paragraph of every labelled story is longer than this (49 and up)
 STACK_MIN = 3  # short lines stacked over text inside an article: an item set in the page
 STANDFIRST_MAX_LINES = 2  # a summary above the byline runs a paragraph or two, never the story
@@ -161,6 +163,7 @@ def _opens_with_dateline(line: Line | None) -> bool:
 
 def _plan_headlines(lines: list[Line], plan: _Plan) -> None:
     plan.above_metadata = _above_metadata(lines)
+    items = _roundup_items(lines)
     first_text = _first_text(lines, plan)
     runs = _short_runs(lines)
     header_runs = [run for run in runs if run[1] <= first_text]
@@ -190,6 +193,9 @@ def _plan_headlines(lines: list[Line], plan: _Plan) -> None:
             continue
         _judge_run(lines[start:end], following, credited, article_open, plan,
                    cut_paragraph=start > 0 and lines[start - 1].shape == Shape.TEXT and end == len(lines))
+    for line in items:
+        plan.decide(line, "title", "an item of a roundup (【source】 headline)")
+        plan.starts.add(line.number)
     _plan_unheaded_starts(lines, first_text, plan)
 
 
@@ -202,6 +208,20 @@ def _above_metadata(lines: list[Line]) -> set[int]:
                 found.add(line.number)
             following_metadata = line.shape == Shape.METADATA
     return found
+
+
+def _roundup_items(lines: list[Line]) -> list[Line]:
+    """A roundup (资讯汇总, 早报) heads each item with its source in brackets and a headline
+    (【某某网】某某: 某某), the item's text under it. Two or more such lines over text make the
+    page a roundup: each heads an article of its own (their shape becomes a headline's)."""
+    items = [line for line, after in pairwise(lines)
+             if ROUNDUP_ITEM.match(line.match_content) and after.shape == Shape.TEXT
+             and not ends_sentence(line.match_content)]
+    if len(items) < ROUNDUP_MIN_ITEMS:
+        return []
+    for line in items:
+        line.shape = Shape.SHORT
+    return items
 
 
 def _signed(lines: list[Line], end: int) -> bool:

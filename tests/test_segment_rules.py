@@ -624,3 +624,15 @@ def test_a_single_step_breadcrumb_and_a_subscription_prompt_are_furniture():
     assert roles.shape_of("财经频道 > 国内财经") == roles.Shape.FURNITURE
     assert roles.shape_of("搭乘新闻直通车 订阅精彩汽车新闻") == roles.Shape.FURNITURE
     assert roles.shape_of("增长率 > 5%的企业") != roles.Shape.FURNITURE
+
+
+def test_a_roundup_heads_each_item_with_its_source_and_headline(tmp_path):
+    items = ["【某某网】滨江新区氢能产业园开工:总投资二十亿元", "【某某财经】滨江市出台新能源汽车补贴办法"]
+    text = page("【资讯汇总】9月26日重要资讯汇总", "2019年9月26日 15:10 来源:某某网", "收盘播报",
+                items[0], BODY_A, "国内资讯", items[1], BODY_B)
+    articles = analyse(tmp_path, text)
+    assert [a.title for a in articles] == [item.split("】", 1)[1] for item in items]  # the source tag set apart
+    assert [body_texts(a)[0] for a in articles] == [BODY_A, BODY_B]
+    assert all(a.date == "2019-09-26" for a in articles)
+    one = page("滨江新区氢能产业园开工", "【新春走基层】", BODY_A, BODY_B)
+    assert len(analyse(tmp_path, one)) == 1  # a bracketed tag alone makes no roundup
