@@ -22,6 +22,7 @@ TINY_MAX = 2  # characters: a line this short is a menu item or a button (京 / 
 PICTURE_GAP = 3  # blank lines an OCR page leaves where a photo stood
 PICTURE_CAPTION_MAX = 20  # the short line under such a gap is the photo's caption (a few words)
 LONG_HEADLINE_MAX = 64  # a notice's title may run this long, unpunctuated, above its metadata
+AUTHOR_NAME_MAX = 8  # characters of an author's or an account's name set on its own line
 FIELD_VALUE_MAX = 30  # the value under a field label (作者:) is a name or a date, not a sentence
 STATEMENT_OPENING = re.compile(r"^(?:免责)?声明\s*:")  # 声明:本网力求…, the statement on one line
 # The heading of a list of other stories under the text: 相关新闻, 推荐阅读, 猜你喜欢
@@ -54,12 +55,20 @@ def _long_headlines(lines: list[Line]) -> None:
         if line.shape != Shape.TEXT:
             continue
         text = line.match_content
-        following = next((n for n in lines[index + 1:] if n.shape != Shape.FURNITURE), None)
+        after = [n for n in lines[index + 1:index + 6] if n.shape != Shape.FURNITURE]
+        following = after[0] if after else None
+        if following is not None and _author_name(following) and len(after) > 1:
+            following = after[1]  # 某某 (the author's account) between a web headline and its date
         if (len(text) <= LONG_HEADLINE_MAX and not re.search(r"[。;]", text) and following is not None
                 and following.shape in (Shape.METADATA, Shape.BYLINE)):
             line.shape = Shape.SHORT
         elif is_paragraph(line):
             return
+
+
+def _author_name(line: Line) -> bool:
+    text = line.match_content
+    return line.shape == Shape.SHORT and len(text) <= AUTHOR_NAME_MAX and not re.search(r"[,。:;!?、]", text)
 
 
 def _picture_gaps(lines: list[Line]) -> None:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from build_digest.discovery.forms import looks_like_person
 from build_digest.textutil import ends_sentence, han_count
 
 
@@ -110,7 +111,7 @@ PERSON_CAPTION = re.compile(
 BOILERPLATE = re.compile(
     r"免责声明|^\s*声明\s*:|本文首发于|转载申请|侵权行为|侵犯了?(?:您的)?(?:权益|版权)|如有侵权|删除相关内容|^\s*(?:微信号|功能介绍)\s|版权所有|版权.{0,12}声明|Copyright|©|ICP[备证]|网警备案|公网安备|违法和不良信息|举报(?:电话|邮箱|中心)"
     r"|不代表本网|不代表.{0,12}(?:观点|立场)|本网(?:转载|声明)|转载请|原文出处|本声明|未经(?:书面)?授权"
-    r"|您(?:当前|现在)?(?:的|所在)?位置|当前位置|首页\s*[>›»\-/]|>>|^\s*[>›»]|^\s*/\s+\S|^(?:[^>。,]{1,12}\s*>\s*){2,}|^[^>。,\d%]{1,12}\s*>\s*[^>。,\d%]{1,12}$|(?:[>›»]|\s)\s*正文\s*$"
+    r"|您(?:当前|现在)?(?:的|所在)?位置|当前位置|首页\s*[>›»\-/]|>>|^\s*[>›»]|^\s*/\s+\S|^(?:[^>»›。,]{1,20}\s*[>»›]\s*){2,}|^[^>。,\d%]{1,12}\s*>\s*[^>。,\d%]{1,12}$|(?:[>›»]|\s)\s*正文\s*$"
     r"|主办单位|主\s?办\s*:|^\s*承办:|^\s*地址:|^\s*邮编|联系电话"
     r"|主管\s+.{0,20}主办\s*$|^\S{2,20}(?:主管|主办)\s*$"
     r"|^\s*[((]完[))]\s*$|_fororder_"
@@ -123,7 +124,7 @@ BOILERPLATE = re.compile(
 WIDGET = re.compile(
     r"网站(?:首页|地图)|回到顶部|返回顶部|支持IPv6|我要评论|分享(?:到|文章)|扫一扫|扫描二维码|二维码"
     r"|手机(?:版|看)|移动版|客户端下载|下载客户端|关注我们|打印本页|关闭窗口|【?打印】?|E-?mail|选择字号|字号|字级|复制链接|链接复制成功"
-    r"|自动播放|^play\b|向前\s*向后|全屏播放|视频加载|订阅"
+    r"|自动播放|^play\b|向前\s*向后|全屏播放|视频加载|订阅|个人中心|[帐账]号设置|意见反馈|退出登录"
     r"|更多>>|上一(?:版|篇|期|页)|下一(?:版|篇|期|页)|往期回顾|返回目录|标题导航|版面导航|全文复制|放大图片|查看大图|查看原图"
     r"|使用浏览器|浏览器(?:分享|打开|下方|右上角)|分享功能|字体\s*[:]|第\s*\d+\s*页|共\s*\d+\s*页"
     # counters: 阅读 100 / 浏览次数:20 / 评论(3)
@@ -239,6 +240,7 @@ FIGURE_ONLY = re.compile(r"^\s*[约近超逾]?\d[\d.,]*\s*(?:%|亿元|万元|元
 MENU_SEPARATORS = re.compile(r"\s*[|｜·•/]\s*|\s{2,}|\t|\s*-\s+|\s+-\s*")
 MENU_ITEM_MAX = 8  # characters of one navigation item
 MENU_ITEMS_MIN = 4  # items in a row of separated links
+SHORT_MENU_ITEMS_MIN = 4  # two-character words in a row (行情 股吧 新闻 外汇): a menu, never a headline
 SPACED_MENU_ITEMS_MIN = 5  # a row of words split by single spaces: a headline has two or three
 JUNK = re.compile(r"[A-Za-z0-9+*&^%$#@!~`=\\/{}\[\]<>;:'\"()?,.\-_| ]")
 # Anti-scraping noise glued to a paragraph: a run of 1-3 character ASCII scraps (x; Q( 7& k) …)
@@ -356,6 +358,9 @@ def is_byline(text: str) -> bool:
         return False
     if BRACKETED_CREDIT.match(stripped) or DESK_CREDIT.match(stripped):
         return True
+    names = stripped.split("、")
+    if len(names) >= 2 and all(looks_like_person(name.strip()) for name in names):
+        return True  # 赵某某、钱某某 under a paper's title: its authors
     starts_marked = stripped[0] in BYLINE_MARKS
     tokens = _rejoin_spaced_names([t for t in re.split(r"[\s、,|｜/]+", stripped.strip(BYLINE_MARKS + " ")) if t])
     if not tokens:
@@ -445,6 +450,8 @@ def is_menu(text: str) -> bool:
     if len(parts) >= MENU_ITEMS_MIN and max(len(p) for p in parts) <= MENU_ITEM_MAX:
         return True
     words = text.split()
+    if len(words) >= SHORT_MENU_ITEMS_MIN and all(han_count(w) == len(w) <= 2 for w in words):
+        return True  # 行情 股吧 新闻 外汇: words of two characters, four in a row
     return (len(words) >= SPACED_MENU_ITEMS_MIN and all(han_count(w) == len(w) for w in words)
             and max(len(w) for w in words) <= MENU_ITEM_MAX and not is_byline(text))
 

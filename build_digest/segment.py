@@ -441,7 +441,7 @@ def _plan_headline(block: list[Line], credited: bool, plan: _Plan) -> None:
         pass  # a document's title over several lines: no line of it is a subtitle
     elif len(lines) > 1 and roles.is_subtitle(lines[-1].match_content):
         plan.decide(lines.pop(), "label", "subtitle", deck=True)
-    elif len(lines) > 1 and _upper_is_main(lines[-2], lines[-1], lines[-1].number in plan.above_metadata):
+    elif len(lines) > 1 and _upper_is_main(lines[-2], lines[-1], block[-1].number in plan.above_metadata):
         plan.decide(lines.pop(), "label", "subtitle", deck=True)
     main = [lines.pop()]
     while lines and ((len(main[0].content) < SHORT_JOIN and len(lines[-1].content) < SHORT_JOIN)
@@ -531,6 +531,8 @@ def _after_header(lines: list[Line], index: int) -> bool:
 
 def _headline_part(line: Line, plan: _Plan) -> bool:
     decision = plan.decisions.get(line.number)
+    if decision is not None and decision.role == "duplicate" and line.number in plan.repeats:
+        return True  # the headline printed twice (page title over heading): still the headline block
     return decision is not None and decision.role in ("title", "label") and not decision.crosshead
 
 

@@ -636,3 +636,22 @@ def test_a_roundup_heads_each_item_with_its_source_and_headline(tmp_path):
     assert all(a.date == "2019-09-26" for a in articles)
     one = page("滨江新区氢能产业园开工", "【新春走基层】", BODY_A, BODY_B)
     assert len(analyse(tmp_path, one)) == 1  # a bracketed tag alone makes no roundup
+
+
+def test_web_page_headline_classes_from_the_fourth_set(tmp_path):
+    # the headline printed twice under a column label, then widgets, then the text
+    headline = "债券市场是否存在泡沫?首席投资官们这么说"
+    text = page("新三板", headline, headline, "2019年09月09日 20:52 某某财经",
+                "某某财经APP 缩小字体 放大字体 收藏 微博 微信 分享", "原创: 林晓舟编译 某某研究", BODY_A, BODY_B)
+    [article] = analyse(tmp_path, text)
+    assert article.title == headline and not article.title_inferred
+    # an account menu glued together, a punctuated headline, the author's account, the stamp
+    punctuated = "一袭汉服,一架古筝,90后姑娘异国他乡只为传播中华文化"
+    text = page("某某首页", "个人中心帐号设置意见反馈退出", punctuated, "八卦大相公", "发布时间:01-1417:58",
+                BODY_A, BODY_B)
+    [article] = analyse(tmp_path, text)
+    assert article.title == punctuated and article.date_md == "01-14"
+    for furniture in ("某某论坛·中国某某论坛 » 学术前沿 » 社会资本与再就业", "行情 股吧 新闻 外汇"):
+        assert roles.shape_of(furniture) == roles.Shape.FURNITURE, furniture
+    assert roles.shape_of("张三、李四、王五") == roles.Shape.BYLINE
+    assert roles.shape_of("北京、上海") != roles.Shape.BYLINE
