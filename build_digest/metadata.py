@@ -67,22 +67,22 @@ def _own_stamp(article: Article, source: Source) -> str | None:
         found = roles.PUBLISHED_AT.search(glued) or roles.ANY_DATE.search(glued)
         if found:
             return _iso(int(found.group("y")), int(found.group("m")), int(found.group("d")))
+    return next((date for date in map(stamp_date, _own_stamp_lines(article, by_number)) if date), None)
+
+
+def _own_stamp_lines(article: Article, by_number: dict[int, Line]) -> list[Line]:
+    """The article's own non-body lines that may carry its date, most trusted first."""
     first_body = min(article.body_lines, default=0)
     own = [by_number[n] for n in article.furniture_lines if n in by_number and by_number[n].role in STAMP_ROLES]
     own.sort(key=lambda line: (line.role != "metadata", line.number > first_body, abs(line.number - first_body)))
-    return next((date for date in map(stamp_date, own) if date), None)
-
-
-# 发布时间:09-30 22:46, a stamp that leaves the year out
-STAMP_MONTH_DAY = re.compile(r"(?:发布|发表|更新)?(?:时间|日期)\s*:\s*(?P<m>\d{1,2})[-/.月](?P<d>\d{2}|\d(?!\d))")
+    return own
 
 
 def _own_month_day(article: Article, source: Source) -> tuple[int, int] | None:
-    """The month and day the article's own metadata lines state without a year."""
+    """The month and day the article's own metadata lines state without a year (发布时间:09-30)."""
     by_number = {line.number: line for line in source.content_lines}
-    for number in sorted(article.furniture_lines):
-        line = by_number.get(number)
-        found = STAMP_MONTH_DAY.search(line.match) if line is not None and line.role == "metadata" else None
+    for line in _own_stamp_lines(article, by_number):
+        found = roles.STAMP_MONTH_DAY.search(line.match) if line.role == "metadata" else None
         if found:
             return int(found.group("m")), int(found.group("d"))
     return None

@@ -109,9 +109,14 @@ PERSON_CAPTION = re.compile(
 
 # Site notices: copyright, licences, disclaimers, contact blocks, breadcrumbs.
 BOILERPLATE = re.compile(
-    r"免责声明|^\s*声明\s*:|本文首发于|转载申请|侵权行为|侵犯了?(?:您的)?(?:权益|版权)|如有侵权|删除相关内容|^\s*(?:微信号|功能介绍)\s|版权所有|版权.{0,12}声明|Copyright|©|ICP[备证]|网警备案|公网安备|违法和不良信息|举报(?:电话|邮箱|中心)"
+    r"免责声明|版权所有|版权.{0,12}声明|Copyright|©|ICP[备证]|网警备案|公网安备|违法和不良信息|举报(?:电话|邮箱|中心)"
+    # a statement on one line, reprint and rights notices, a WeChat account's box
+    r"|^\s*声明\s*:|本文首发于|转载申请|侵权行为|侵犯了?(?:您的)?(?:权益|版权)|如有侵权|删除相关内容"
+    r"|^\s*(?:微信号|功能介绍)\s"
     r"|不代表本网|不代表.{0,12}(?:观点|立场)|本网(?:转载|声明)|转载请|原文出处|本声明|未经(?:书面)?授权"
-    r"|您(?:当前|现在)?(?:的|所在)?位置|当前位置|首页\s*[>›»\-/]|>>|^\s*[>›»]|^\s*/\s+\S|^(?:[^>»›。,]{1,20}\s*[>»›]\s*){2,}|^[^>。,\d%]{1,12}\s*>\s*[^>。,\d%]{1,12}$|(?:[>›»]|\s)\s*正文\s*$"
+    r"|您(?:当前|现在)?(?:的|所在)?位置|当前位置|首页\s*[>›»\-/]|>>|^\s*[>›»]|^\s*/\s+\S"
+    # breadcrumbs: two steps or more, one step between short names, or ending on 正文
+    r"|^(?:[^>»›。,]{1,20}\s*[>»›]\s*){2,}|^[^>。,\d%]{1,12}\s*>\s*[^>。,\d%]{1,12}$|(?:[>›»]|\s)\s*正文\s*$"
     r"|主办单位|主\s?办\s*:|^\s*承办:|^\s*地址:|^\s*邮编|联系电话"
     r"|主管\s+.{0,20}主办\s*$|^\S{2,20}(?:主管|主办)\s*$"
     r"|^\s*[((]完[))]\s*$|_fororder_"
@@ -208,9 +213,10 @@ METADATA_CREDIT = re.compile(
     rf"|(?P<staff>(?:本报|本刊|本网)?(?:特约|首席|见习|驻[{HAN}]{{1,4}})?(?:记者|通讯员)\s*{NAMES})"
     r"(?=$|[\s,;]|来源|编辑|责编)"
 )
-PUBLISHED_AT = re.compile(
-    r"(?:发布(?:时间|日期)|时间|日期)\s*[:]\s*(?P<y>\d{4})[-年./](?P<m>\d{1,2})[-月./](?P<d>\d{1,2})"
-)
+STAMP_FIELD = r"(?:(?:发布|发表|更新)?(?:时间|日期))\s*[:]\s*"  # 发布时间: / 发表日期: / 时间:
+PUBLISHED_AT = re.compile(STAMP_FIELD + r"(?P<y>\d{4})[-年./](?P<m>\d{1,2})[-月./](?P<d>\d{1,2})")
+# 发布时间:09-30 22:46, a stamp that leaves the year out
+STAMP_MONTH_DAY = re.compile(STAMP_FIELD + r"(?P<m>\d{1,2})[-/.月](?P<d>\d{2}|\d(?!\d))")
 SOURCE_FIELD = re.compile(r"来源\s*[:]\s*(?P<pub>[^\s:|]{2,20}?)(?=编辑|责编|作者|日期|时间|\s|\||\d{4}|$)")
 ANY_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})")
 # A date in English, as some sites print their stamp: September 10th, 2005 / 10 Sep 2005

@@ -117,7 +117,10 @@ def segment(source: Source, warnings: Warnings) -> list[Article]:
     _assign_roles(lines, plan)
     articles = [_finish(draft, plan, source) for draft in drafts]
     _record_repeated_articles(drafts, articles, plan, source)
-    articles = [a for a in articles if a.paragraphs and _has_running_text(a, lines)]
+    articles = [a for a in articles if a.paragraphs]
+    for directory in [a for a in articles if not _has_running_text(a)]:
+        _set_as_furniture(directory, lines, "a block without running text (a directory of links)")
+        articles.remove(directory)
     _carry_columns(articles)
     for line in lines:
         if line.role == "unplaced":
@@ -436,12 +439,7 @@ def _plan_headline(block: list[Line], credited: bool, plan: _Plan) -> None:
         repeat = lines.pop(-2)
         plan.decide(repeat, "duplicate", f"repeats the headline on line {lines[-1].number}")
         plan.repeats[repeat.number] = lines[-1].number
-    document = _document_title_goes_on(lines[:-1], lines[-1:])
-    if document:
-        pass  # a document's title over several lines: no line of it is a subtitle
-    elif len(lines) > 1 and roles.is_subtitle(lines[-1].match_content):
-        plan.decide(lines.pop(), "label", "subtitle", deck=True)
-    elif len(lines) > 1 and _upper_is_main(lines[-2], lines[-1], block[-1].number in plan.above_metadata):
+    if _has_subtitle(lines, block[-1].number in plan.above_metadata):
         plan.decide(lines.pop(), "label", "subtitle", deck=True)
     main = [lines.pop()]
     while lines and ((len(main[0].content) < SHORT_JOIN and len(lines[-1].content) < SHORT_JOIN)
@@ -458,6 +456,15 @@ def _plan_headline(block: list[Line], credited: bool, plan: _Plan) -> None:
         plan.decide(line, "boilerplate", "above the headline")
     opening = next(line for line in block if plan.role(line) not in ("boilerplate", "duplicate"))
     plan.starts.add(opening.number)
+
+
+def _has_subtitle(lines: list[Line], over_metadata: bool) -> bool:
+    """Whether the last of these headline lines is a subtitle (副题) under the main headline:
+    set so (a dash, a bracketed note) or shaped so beside the line above; never a line of a
+    document's title set over several lines."""
+    if len(lines) < 2 or _document_title_goes_on(lines[:-1], lines[-1:]):
+        return False
+    return roles.is_subtitle(lines[-1].match_content) or _upper_is_main(lines[-2], lines[-1], over_metadata)
 
 
 def _document_title_goes_on(upper: list[Line], title: list[Line]) -> bool:
@@ -844,19 +851,19 @@ def _metadata_fields(lines: list[Line]) -> list[str]:
     return fields
 
 
-def _has_running_text(article: Article, lines: list[Line]) -> bool:
+def _has_running_text(article: Article) -> bool:
     """A story has a paragraph of some length, or a credit (a byline, a dateline); a block of
-    slogans or link titles under a headline-like line has neither (a site's column
-    directory): its lines become furniture."""
+    slogans or link titles under a headline-like line has neither (a site's column directory)."""
     if max(len(p.text) for p in article.paragraphs) >= STORY_MIN_CHARS or article.byline:
         return True
-    if any(roles.dateline(p.match_text) for p in article.paragraphs):
-        return True
+    return any(roles.dateline(p.match_text) for p in article.paragraphs)
+
+
+def _set_as_furniture(article: Article, lines: list[Line], reason: str) -> None:
     own = set(article.body_lines) | set(article.title_lines) | set(article.furniture_lines)
     for line in lines:
         if line.number in own and line.role not in ("boilerplate", "metadata"):
-            line.role, line.reason = "boilerplate", "a block without running text (a directory of links)"
-    return False
+            line.role, line.reason = "boilerplate", reason
 
 
 def _carry_columns(articles: list[Article]) -> None:
