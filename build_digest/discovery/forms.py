@@ -29,7 +29,7 @@ INSTITUTION_FORMS = (
 # the article thereby names too (徐州市科技局 names 徐州市).
 GOVERNMENT_FORMS = (
     "人民代表大会常务委员会", "人大常委会", "人民代表大会", "政治协商会议", "管理委员会", "委员会", "管委会",
-    "人民政府", "政府", "分局", "青年宫", "少年宫", "文化宫", "党委",
+    "人民政府", "政府", "分局", "党委",
     "人大", "政协", "纪委", "监委", "经信委", "发改委", "发展改革委", "卫健委", "厅", "局", "委", "办公室",
 )
 # Bodies every province, city and county has, named by their level alone (省科协, 市政协, 县委).
