@@ -43,7 +43,7 @@ def shapes_in_context(lines: list[Line]) -> None:
     _fields_beside_metadata(lines)
     _tiny_lines(lines)
     _between_furniture(lines)
-    _disclaimer_sections(lines)
+    _closing_sections(lines)
     _page_footer(lines)
 
 
@@ -62,7 +62,7 @@ def _long_headlines(lines: list[Line]) -> None:
         if (len(text) <= LONG_HEADLINE_MAX and not re.search(r"[。;]", text) and following is not None
                 and following.shape in (Shape.METADATA, Shape.BYLINE)):
             line.shape = Shape.SHORT
-        elif is_paragraph(line):
+        elif _is_paragraph(line):
             return
 
 
@@ -148,7 +148,7 @@ def _between_furniture(lines: list[Line]) -> None:
             line.shape = Shape.FURNITURE
 
 
-def _disclaimer_sections(lines: list[Line]) -> None:
+def _closing_sections(lines: list[Line]) -> None:
     """A site's statement (…声明) runs to the end of the page: its numbered clauses are furniture.
     So does a list of other stories under its heading (相关新闻) after the text: their titles
     and teasers. Unless another story follows the furniture after it (two pages saved in one
@@ -157,7 +157,7 @@ def _disclaimer_sections(lines: list[Line]) -> None:
     text_seen = False
     for index, line in enumerate(lines):
         text = line.match_content
-        text_seen = text_seen or is_paragraph(line)
+        text_seen = text_seen or _is_paragraph(line)
         if line.shape == Shape.FURNITURE and (len(text) <= DISCLAIMER_HEAD_MAX and text.endswith("声明")
                                               or STATEMENT_OPENING.match(text)):
             inside, related = True, False
@@ -174,20 +174,20 @@ def _disclaimer_sections(lines: list[Line]) -> None:
 def _text_resumes(lines: list[Line], index: int) -> bool:
     """Two finished paragraphs in a row from `index` on: running text, no list of teasers."""
     pair = lines[index:index + 2]
-    return len(pair) == 2 and all(is_paragraph(line) and ends_sentence(line.match_content) for line in pair)
+    return len(pair) == 2 and all(_is_paragraph(line) and ends_sentence(line.match_content) for line in pair)
 
 
 def _story_follows(lines: list[Line], index: int) -> bool:
     """From `index` on: no more of the statement's paragraphs, a headline-shaped line, then
     (past bylines and metadata) at least STORY_MIN_PARAGRAPHS paragraphs before any other
     furniture."""
-    start = next((i for i in range(index, len(lines)) if lines[i].shape == Shape.SHORT or is_paragraph(lines[i])),
+    start = next((i for i in range(index, len(lines)) if lines[i].shape == Shape.SHORT or _is_paragraph(lines[i])),
                  None)
     if start is None or lines[start].shape != Shape.SHORT:
         return False
     paragraphs = 0
     for line in lines[start + 1:]:
-        if is_paragraph(line):
+        if _is_paragraph(line):
             paragraphs += 1
             if paragraphs >= STORY_MIN_PARAGRAPHS:
                 return True
@@ -196,14 +196,14 @@ def _story_follows(lines: list[Line], index: int) -> bool:
     return False
 
 
-def is_paragraph(line: Line) -> bool:
+def _is_paragraph(line: Line) -> bool:
     text = line.match_content
     return line.shape == Shape.TEXT and (ends_sentence(text) or len(text) > PARAGRAPH_MIN)
 
 
 def _page_footer(lines: list[Line]) -> None:
     """After the last paragraph and the page furniture that closes it, short lines are links."""
-    last = max((i for i, line in enumerate(lines) if is_paragraph(line)), default=-1)
+    last = max((i for i, line in enumerate(lines) if _is_paragraph(line)), default=-1)
     closed = False
     for line in lines[last + 1:]:
         if _is_furniture(line):
