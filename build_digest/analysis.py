@@ -10,13 +10,14 @@ so the build is byte-identical however it was computed.
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from build_digest.cache import AnalysisCache
+from build_digest.cache import AnalysisCache, dumps
 from build_digest.digest import analyse_source
 from build_digest.discovery.discover import Discovery, DiscoveryState
 from build_digest.discovery.recogniser import load_recogniser
@@ -77,21 +78,20 @@ def _start_worker(setup: WorkerSetup, with_discovery: bool) -> None:
     _Worker.discovery = setup.discovery() if with_discovery else None
 
 
-def _analyse_file(task: tuple[Path, SourceMeta, tuple[AnalysisCache, str] | None]) -> FileResult:
-    """One file's analysis, stored in the cache here, in the worker: the parent would otherwise
-    write every entry of a full build one after another once the workers are done."""
-    path, meta, store = task
+def _analyse_file(task: tuple[Path, SourceMeta]) -> FileResult:
+    path, meta = task
     warnings = Warnings()
     stages = Stages()
     with stages.stage("read"):
         source = read_source(path, meta, warnings)
     articles = analyse_source(source, _Worker.tagger, warnings, _Worker.discovery, stages) if source else []
     state = _Worker.discovery.take_state() if _Worker.discovery is not None else None
-    result = FileResult(path.name, source, articles, list(warnings), state, stages.seconds)
-    if store is not None:
-        cache, key = store
-        cache.put(key, result)
-    return result
+    return FileResult(path.name, source, articles, list(warnings), state, stages.seconds)
+
+
+def _analyse_file_pickled(task: tuple[Path, SourceMeta]) -> bytes:
+    """Pickled once, here: the same bytes cross to the parent and go into its cache as they are."""
+    return dumps(_analyse_file(task))
 
 
 def analyse_files(files: list[Path], metas: dict[str, SourceMeta], setup: WorkerSetup,
@@ -110,8 +110,7 @@ def analyse_files(files: list[Path], metas: dict[str, SourceMeta], setup: Worker
                 advance(1)
                 continue
         todo.append(index)
-    tasks = [(files[i], metas.get(files[i].name, SourceMeta()), (cache, keys[i]) if cache is not None else None)
-             for i in todo]
+    tasks = [(files[i], metas.get(files[i].name, SourceMeta())) for i in todo]
     workers = workers or len(os.sched_getaffinity(0))
     fresh: list[FileResult] = []
     # In a large digest even one new file goes to a spawned worker: the model's session then never
@@ -121,14 +120,23 @@ def analyse_files(files: list[Path], metas: dict[str, SourceMeta], setup: Worker
         # "spawn": workers start clean (no model session or lock inherited from this process).
         with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker,
                                  initargs=(setup, discovery is not None)) as pool:
-            for result in pool.map(_analyse_file, tasks, chunksize=CHUNK):
-                fresh.append(result)
+            for index, pickled in zip(todo, pool.map(_analyse_file_pickled, tasks, chunksize=CHUNK),
+                                      strict=True):
+                fresh.append(pickle.loads(pickled))
+                if cache is not None:
+                    cache.put(keys[index], pickled)
                 advance(1)
     else:
         _Worker.tagger, _Worker.discovery = Tagger(setup.registry), discovery
-        for task in tasks:
+        for index, task in zip(todo, tasks, strict=True):
             fresh.append(_analyse_file(task))
+            if cache is not None:
+                cache.put(keys[index], dumps(fresh[-1]))
             advance(1)
+    if cache is not None:
+        cache.close()
+    if discovery is not None:
+        discovery.close()  # its cache's file: the render forks this process
     for index, result in zip(todo, fresh, strict=True):
         results[index] = result
     ordered = [results[i] for i in range(len(files))]

@@ -104,7 +104,7 @@ class BuildResult:
     written: PagesWritten | None = None  # which generated pages changed
     unchanged: bool = False  # nothing changed since the last build: nothing was rendered
     dirty: bool = False  # MkDocs rebuilt only the pages that changed
-    files_cached: int = 0  # files whose analysis came from build/cache/analysis
+    files_cached: int = 0  # files whose analysis came from build/cache/analysis.sqlite
     files_analysed: int = 0  # files analysed in this build
     stages: Stages = field(default_factory=Stages)  # wall seconds per stage (make bench prints them)
     search: IndexStats | None = None
@@ -148,7 +148,7 @@ def analyse(paths: Paths, workers: int | None = None, stages: Stages | None = No
         )
         salt = "\0".join((code_fingerprint(), folder_fingerprint(paths.data / "registry"),
                           repr(settings), discovery.recogniser.id if discovery.recogniser else "rules"))
-        cache = AnalysisCache(paths.work / "cache" / "analysis", salt)
+        cache = AnalysisCache(paths.work / "cache" / "analysis.sqlite", salt)
         setup = WorkerSetup.of(registry, discovery, settings.recogniser)
     with _collector_paused(), stages.stage("analyse", total=len(files)) as advance:
         analysed = analyse_files(files, metas, setup, discovery, cache, workers, advance)

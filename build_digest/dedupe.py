@@ -15,16 +15,17 @@ deterministic.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import re
-import zlib
 from collections import Counter
 from itertools import chain
+
+import numpy as np
 
 from build_digest.model import Article
 from build_digest.textutil import match_form
 
 SHINGLE = 3  # characters per shingle
+CODE_POINT_BITS = 21  # a Unicode code point fits in 21 bits: three of them in one 64-bit integer
 SKETCH = 64  # hashes kept per body (bottom-k)
 MIN_SHINGLES = 20  # shorter bodies merge only when identical
 CANDIDATE_SHARED = 8  # sketch hashes two bodies must share before they are compared
@@ -67,8 +68,8 @@ def fingerprint(article: Article) -> None:
     cached), so merging a large digest only compares sketches."""
     normal = _normal(article.body_text)
     article.body_key = hashlib.sha1(normal.encode("utf-8")).hexdigest()
-    shingles = _shingles_of_normal(normal)
-    article.sketch = _sketch(shingles) if len(shingles) >= MIN_SHINGLES else []
+    shingles = _shingle_hashes(normal)
+    article.sketch = shingles[:SKETCH].tolist() if len(shingles) >= MIN_SHINGLES else []
 
 
 def _record(first: Article, copy: Article) -> None:
@@ -111,18 +112,31 @@ def _normal(text: str) -> str:
 
 
 def _shingles(text: str) -> set[int]:
-    return _shingles_of_normal(_normal(text))
+    return set(_shingle_hashes(_normal(text)).tolist())
 
 
-def _shingles_of_normal(normal: str) -> set[int]:
-    """CRC-32 of every run of SHINGLE characters (fixed-width UTF-32, so slicing is cheap)."""
-    data = normal.encode("utf-32-le")
-    width = 4 * SHINGLE
-    return {zlib.crc32(data[i : i + width]) for i in range(0, len(data) - width + 1, 4)}
+def _shingle_hashes(normal: str) -> np.ndarray:
+    """The distinct hashes of every run of SHINGLE characters, ascending (so a sketch is their
+    first SKETCH). Three code points (21 bits each) pack into one 64-bit integer exactly, and
+    a bijective mix spreads them, so distinct shingles never share a hash; all of it in numpy."""
+    points = np.frombuffer(normal.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(points) < SHINGLE:
+        return np.empty(0, dtype=np.uint64)
+    count = len(points) - SHINGLE + 1
+    packed = np.zeros(count, dtype=np.uint64)
+    for offset in range(SHINGLE):
+        packed = (packed << np.uint64(CODE_POINT_BITS)) | points[offset:offset + count]
+    return np.unique(_mix(packed))
 
 
-def _sketch(shingles: set[int]) -> list[int]:
-    return heapq.nsmallest(SKETCH, shingles)
+def _mix(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 64-bit finaliser: a bijection whose low and high bits are all well mixed
+    (a bottom-k sketch needs hashes spread evenly)."""
+    values = values ^ (values >> np.uint64(33))
+    values = values * np.uint64(0xFF51AFD7ED558CCD)
+    values = values ^ (values >> np.uint64(33))
+    values = values * np.uint64(0xC4CEB9FE1A85EC53)
+    return values ^ (values >> np.uint64(33))
 
 
 def jaccard(a: set[int], b: set[int]) -> float:

@@ -79,11 +79,14 @@ def extract_figures(article: Article) -> list[Figure]:
     for index, paragraph in enumerate(article.paragraphs):
         if paragraph.kind != "p":
             continue
+        mentions = [m for m in article.mentions if m.paragraph == index]
         for sentence_match in SENTENCE.finditer(paragraph.match_text):
             a, b = sentence_match.span()
-            sentence = paragraph.text[a:b].strip()
-            ids = [m.entity_id for m in article.mentions if m.paragraph == index and a <= m.start < b]
+            sentence = ids = None  # only for a sentence that reports a figure: most do not
             for found in FIGURE.finditer(paragraph.match_text[a:b]):
+                if sentence is None:
+                    sentence = paragraph.text[a:b].strip()
+                    ids = [m.entity_id for m in mentions if a <= m.start < b]
                 value = paragraph.text[a + found.start() : a + found.end()].strip()
                 if NOT_A_FIGURE.match(value) or (value, sentence) in seen:
                     continue

@@ -26,6 +26,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+import ahocorasick
+
 from build_digest import roles
 from build_digest.line_context import indented, is_tiny, sets_paragraphs_indented, shapes_in_context
 from build_digest.model import Article, Line, Paragraph, Source
@@ -677,11 +679,18 @@ def _mark_duplicates(drafts: list[_Draft], plan: _Plan) -> None:
         normal = normals[id(line)]
         by_prefix.setdefault(normal[:DUPLICATE_MIN], {}).setdefault(len(normal), {}).setdefault(normal, []).append(line)
     pairs: list[tuple[Line, Line]] = []  # (copy, the line that contains it)
+    # The positions where some indexed prefix starts, found in one pass per line.
+    prefixes = ahocorasick.Automaton()
+    for prefix in by_prefix:
+        prefixes.add_word(prefix, prefix)
+    if by_prefix:
+        prefixes.make_automaton()
     for longer in candidates:
         text = normals[id(longer)]
         seen: set[int] = set()
-        for start in range(len(text) - DUPLICATE_MIN + 1):
-            for length, by_text in by_prefix.get(text[start:start + DUPLICATE_MIN], {}).items():
+        for end, prefix in prefixes.iter(text):
+            start = end - DUPLICATE_MIN + 1
+            for length, by_text in by_prefix[prefix].items():
                 if start + length > len(text) or (length < CONTAINED_MIN and length != len(text)):
                     continue
                 for shorter in by_text.get(text[start:start + length], ()):

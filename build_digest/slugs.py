@@ -48,6 +48,7 @@ def slugify(text: str) -> str:
     return "-".join(part for part in map(_slug_part, _pinyin_words(text)) if part) or "x"
 
 
+@functools.lru_cache(maxsize=SEGMENT_CACHE)
 def pinyin_display(text: str) -> str:
     """Pinyin for readers, syllables spaced: 包头市 -> 'bao tou shi'."""
     return " ".join(w for w in _pinyin_words(text) if w.strip())
@@ -55,5 +56,5 @@ def pinyin_display(text: str) -> str:
 
 def clear_caches() -> None:
     """Forget every computed syllable (`make bench` times a registry check from nothing)."""
-    for cached in (_pinyin_words, _word_syllables, _slug_part):
+    for cached in (_pinyin_words, _word_syllables, _slug_part, pinyin_display):
         cached.cache_clear()

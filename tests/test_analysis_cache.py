@@ -44,7 +44,7 @@ def test_parallel_cached_and_serial_analysis_agree(tmp_path):
     assert (parallel.files_analysed, parallel.files_cached) == (POOL_MIN_FILES + 6, 0)
     cached = pipeline.analyse(paths, workers=2)
     assert (cached.files_analysed, cached.files_cached) == (0, POOL_MIN_FILES + 6)
-    (paths.work / "cache" / "analysis").rename(paths.work / "cache" / "analysis-old")
+    (paths.work / "cache" / "analysis.sqlite").rename(paths.work / "cache" / "analysis-old.sqlite")
     serial = pipeline.analyse(paths, workers=1)
     assert _export(parallel) == _export(cached) == _export(serial)
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from build_digest.discovery.cache import RecognitionCache
+from build_digest.discovery import cache as cache_module
+from build_digest.discovery.cache import STORE_FILE, RecognitionCache
+from build_digest.discovery.gazetteer import gazetteer
 from build_digest.discovery.recogniser import Token
+from build_digest.discovery.rules import Found
 
 
 class CountingRecogniser:
@@ -36,11 +39,61 @@ def test_changed_text_or_model_is_recognised_again(tmp_path):
     assert other.calls == 1
 
 
-def test_a_damaged_entry_is_recomputed(tmp_path):
+def test_a_damaged_store_is_set_aside_and_recomputed(tmp_path):
     model = CountingRecogniser()
     cache = RecognitionCache(model, tmp_path)
     cache.tokens(["甲乙"])
-    entry = next((tmp_path / model.id).rglob("*.json"))
-    entry.write_text("{not json", encoding="utf-8")
+    cache.close()
+    (tmp_path / STORE_FILE).write_bytes(b"not a database" * 100)
     assert RecognitionCache(model, tmp_path).tokens(["甲乙"]) == [[Token(0, 1, "n"), Token(1, 2, "n")]]
     assert model.calls == 2
+    assert (tmp_path / (STORE_FILE + ".damaged")).is_file()
+
+
+def test_entries_of_the_first_layout_are_still_read(tmp_path):
+    """One JSON file per article under <model id>/: moving to the store never runs the model again."""
+    model = CountingRecogniser()
+    key = RecognitionCache(model, tmp_path).key(["甲乙"])
+    legacy = tmp_path / model.id / key[:2] / f"{key}.json"
+    legacy.parent.mkdir(parents=True)
+    legacy.write_text('[[[0,2,"ORG"]]]', encoding="utf-8")
+    assert RecognitionCache(model, tmp_path).tokens(["甲乙"]) == [[Token(0, 2, "ORG")]]
+    legacy.unlink()
+    assert RecognitionCache(model, tmp_path).tokens(["甲乙"]) == [[Token(0, 2, "ORG")]]  # now in the store
+    assert model.calls == 0
+
+
+def _names_of(text, tokens):
+    return [Found(t.start, t.end, "company", text[t.start:t.end]) for t in tokens if t.tag == "n"]
+
+
+def test_the_rules_names_are_cached_and_recomputed_from_tokens_when_the_rules_change(tmp_path, monkeypatch):
+    model = CountingRecogniser()
+    places = gazetteer()
+    calls = []
+
+    def find(text, tokens):
+        calls.append(text)
+        return _names_of(text, tokens)
+
+    first = RecognitionCache(model, tmp_path).names(["甲乙", ""], places, find)
+    again = RecognitionCache(model, tmp_path)
+    assert again.names(["甲乙", ""], places, find) == first
+    assert again.names_hits == 1 and len(calls) == 2 and model.calls == 1
+    monkeypatch.setattr(cache_module, "rules_fingerprint", lambda: "rules of tomorrow")
+    changed = RecognitionCache(model, tmp_path)
+    assert changed.names(["甲乙", ""], places, find) == first
+    assert len(calls) == 4 and model.calls == 1  # the rules ran again on the cached tokens
+
+
+def test_cached_names_keep_their_places(tmp_path):
+    model = CountingRecogniser()
+    places = gazetteer()
+    city = places.by_name["赤峰市"][0]
+
+    def find(text, tokens):
+        return [Found(0, 3, "region", "赤峰市", places=(city,), level=city.level)]
+
+    first = RecognitionCache(model, tmp_path).names(["赤峰市"], places, find)
+    cached = RecognitionCache(model, tmp_path).names(["赤峰市"], places, find)
+    assert cached == first and cached[0][0].places[0] is city

@@ -31,7 +31,7 @@ from build_digest.discovery.cache import RecognitionCache
 from build_digest.discovery.gazetteer import Gazetteer, Place, gazetteer
 from build_digest.discovery.home import infer_homes
 from build_digest.discovery.recogniser import Recogniser, Token
-from build_digest.discovery.rules import find_names
+from build_digest.discovery.rules import Found, find_names
 from build_digest.model import (
     BYLINE,
     FIRST_CAPTION,
@@ -97,14 +97,13 @@ class Discovery:
         captions = [match_form(c) for c in article.captions]
         self.articles_seen += 1
         self.characters += sum(len(t) for t in texts + captions)
-        token_lists = self._tokens(texts) + (self._tokens(captions) if captions else [])
+        name_lists = self._names(texts) + (self._names(captions) if captions else [])
         texts += captions
         indexes += [caption_paragraph(k) for k in range(len(captions))]
         per_text = []
         everything = []
         taken_spans: dict[int, set[tuple[int, int]]] = {}
-        for text, index, tokens in zip(texts, indexes, token_lists, strict=True):
-            found = find_names(text, tokens, self.places)
+        for text, index, found in zip(texts, indexes, name_lists, strict=True):
             if index == BYLINE:
                 found = [f for f in found if f.type == "person"]
             elif index <= FIRST_CAPTION:
@@ -141,12 +140,19 @@ class Discovery:
         _one_programme_per_form(placed)
         self._record(article, placed)
 
-    def _tokens(self, texts: list[str]) -> list[list[Token]]:
+    def close(self) -> None:
         if self.cache is not None:
-            return self.cache.tokens(texts)
+            self.cache.close()
+
+    def _names(self, texts: list[str]) -> list[list[Found]]:
+        """The rules' candidate names in each text, from the cache when it has them."""
+        if self.cache is not None:
+            return self.cache.names(texts, self.places, lambda text, tokens: find_names(text, tokens, self.places))
         if self.recogniser is not None:
-            return [self.recogniser.tokens(t) if t else [] for t in texts]
-        return [_rules_only_tokens(t, self._rules_only) for t in texts]
+            token_lists = [self.recogniser.tokens(t) if t else [] for t in texts]
+        else:
+            token_lists = [_rules_only_tokens(t, self._rules_only) for t in texts]
+        return [find_names(text, tokens, self.places) for text, tokens in zip(texts, token_lists, strict=True)]
 
     def _home_place(self, home_region: str | None) -> Place | None:
         if not home_region or home_region not in self.registry.entities:

@@ -8,6 +8,7 @@ articles and another entity's news never redraws this picture.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from itertools import combinations
@@ -48,7 +49,7 @@ def cograph(entity: Entity, articles: list[Article], entities: dict[str, Entity]
     counts = Counter({e: n for e, n in together.items() if entities[e].paged})
     if not counts:
         return ""
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], entities[kv[0]].pinyin, kv[0]))[:NEIGHBOURS]
+    ranked = heapq.nsmallest(NEIGHBOURS, counts.items(), key=lambda kv: (-kv[1], entities[kv[0]].pinyin, kv[0]))
     chosen = [entity_id for entity_id, _ in ranked]
     pairs: Counter = Counter()
     for article in articles:

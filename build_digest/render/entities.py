@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 
 from build_digest.digest import Digest
@@ -182,10 +183,11 @@ def _co_mentions_block(entity: Entity, articles: list[Article], here: str, diges
     entities = digest.registry.entities
     out = [f"## 常一同出现{NOT_SEARCHED}\n\n", cograph(entity, articles, entities, entity.url, counts)]
     for entity_type in ENTITY_TYPES:
-        ranked = sorted(
+        ranked = heapq.nsmallest(
+            CO_MENTION_LIMIT,
             ((entities[o], n) for o, n in counts.items() if entities[o].type == entity_type and entities[o].paged),
             key=lambda pair: (-pair[1], pair[0].pinyin),
-        )[:CO_MENTION_LIMIT]
+        )
         if ranked:
             items = "、".join(f"{link(e.name, here, page_path(e.url))}（{n}）" for e, n in ranked)
             out.append(f"- **{TYPE_LABELS[entity_type]}**：{items}\n")
