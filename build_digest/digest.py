@@ -10,7 +10,7 @@ from build_digest.dedupe import fingerprint, merge_duplicates
 from build_digest.discovery.discover import Discovery
 from build_digest.figures import extract_figures
 from build_digest.metadata import apply_metadata, page_facts
-from build_digest.model import Article, Source
+from build_digest.model import Article, Figure, Source
 from build_digest.problems import Warnings
 from build_digest.registry import Registry
 from build_digest.related import relate
@@ -37,8 +37,23 @@ class Digest:
     inline_sources: dict[str, str] = field(default_factory=dict)
     source_files: dict[str, Source] = field(default_factory=dict)  # by file name
 
+    # entity id -> article id -> its figures whose sentence names the entity (figures_naming)
+    _figures_by_entity: dict[str, dict[str, list[Figure]]] | None = field(default=None, repr=False, compare=False)
+
     def entity_articles(self, entity_id: str) -> list[Article]:
         return [self.articles[a] for a in self.articles_of_entity.get(entity_id, [])]
+
+    def figures_naming(self, entity_id: str) -> dict[str, list[Figure]]:
+        """The figures reported in sentences that name the entity, by article: indexed once,
+        on first use (an entity page would otherwise read every figure of its articles)."""
+        if self._figures_by_entity is None:
+            index: dict[str, dict[str, list[Figure]]] = {}
+            for article in self.articles.values():
+                for figure in article.figures:
+                    for named in dict.fromkeys(figure.entity_ids):
+                        index.setdefault(named, {}).setdefault(article.id, []).append(figure)
+            self._figures_by_entity = index
+        return self._figures_by_entity.get(entity_id, {})
 
 
 def article_id(article: Article) -> str:

@@ -35,8 +35,12 @@ class FigureSentence:
     figures: list[Figure]
 
 
-def entity_figures(entity: Entity, articles: list[Article]) -> list[FigureSentence]:
-    """Figures in sentences that name the entity, newest article first."""
+def entity_figures(entity: Entity, articles: list[Article],
+                   naming: dict[str, list[Figure]] | None = None) -> list[FigureSentence]:
+    """Figures in sentences that name the entity, newest article first; `naming`: those
+    figures by article id when the caller has them indexed (Digest.figures_naming)."""
+    if naming is not None:
+        return _grouped(articles, lambda article: naming.get(article.id, []))
     return _grouped(articles, lambda article: [f for f in article.figures if entity.id in f.entity_ids])
 
 
@@ -87,7 +91,8 @@ def csv_jobs(digest, article_url, keys: PageKeys) -> list[Job]:
     jobs: list[Job] = []
     for entity in (e for e in digest.registry.entities.values() if e.paged):
         jobs.append((entity.url + CSV_NAME, lambda e=entity: _csv_bytes(
-            entity_figures(e, digest.entity_articles(e.id)), article_url), lambda e=entity: keys.entity(e)))
+            entity_figures(e, digest.entity_articles(e.id), digest.figures_naming(e.id)), article_url),
+            lambda e=entity: keys.entity(e)))
     for topic in digest.registry.topics.values():
         jobs.append((topic.url + CSV_NAME, lambda t=topic: _csv_bytes(
             topic_figures(t, [digest.articles[a] for a in digest.articles_of_topic.get(t.id, [])]), article_url),

@@ -11,12 +11,16 @@ file is moved aside and the cache starts empty: a cache is only ever a shortcut.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
 BUSY_TIMEOUT_MS = 60_000  # another process holding the write lock: wait, a commit is short
 DAMAGED_SUFFIX = ".damaged"
 DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")  # what makes a file unusable as a store
+BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
+PUT_ATTEMPTS = 5  # a damaged file set aside, or a lock not granted, and the entry is tried again
+BUSY_PAUSE = 0.05  # seconds, times the attempt
 
 
 class Store:
@@ -36,7 +40,7 @@ class Store:
     def put(self, key: str, value: bytes, commit_every: int = 1) -> None:
         """Store one entry; with `commit_every` > 1 entries are committed in batches (call
         `commit` at the end): far fewer writes to the log when a build stores thousands."""
-        for _attempt in range(2):  # once more in a fresh file when this one was set aside
+        for attempt in range(PUT_ATTEMPTS):
             try:
                 self._connect().execute("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", (key, value))
                 self._pending += 1
@@ -44,8 +48,11 @@ class Store:
                     self.commit()
                 return
             except sqlite3.DatabaseError as error:
-                if not self._failed(error):
+                busy = error.sqlite_errorname in BUSY
+                if not self._failed(error) and not busy:
                     return
+                if busy:  # two processes opening a new store at once: the loser waits its turn
+                    time.sleep(BUSY_PAUSE * (attempt + 1))
 
     def put_many(self, items: Iterable[tuple[str, bytes]]) -> None:
         for key, value in items:
@@ -70,7 +77,9 @@ class Store:
     def _connect(self) -> sqlite3.Connection:
         if self._connection is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level="DEFERRED")
+            # IMMEDIATE: a write takes the lock when its transaction begins, where SQLite waits
+            # for another writer; a deferred one fails at once when it meets a writer midway.
+            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level="IMMEDIATE")
             try:
                 connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                 connection.execute("PRAGMA journal_mode = WAL")

@@ -61,8 +61,12 @@ def to_traditional(text: str) -> str:
 
 
 def match_form(text: str) -> str:
-    """The form tagging and rules match against: simplified script, half-width ASCII."""
-    return fold_width(to_simplified(text))
+    """The form tagging and rules match against: simplified script, half-width ASCII.
+
+    Most text is in that form already: then the text itself is returned, not an equal copy,
+    so a line or paragraph holds its text once in memory and in the analysis cache."""
+    converted = fold_width(to_simplified(text))
+    return text if converted == text else converted
 
 
 def is_han(char: str) -> bool:

@@ -51,12 +51,12 @@ def cograph(entity: Entity, articles: list[Article], entities: dict[str, Entity]
         return ""
     ranked = heapq.nsmallest(NEIGHBOURS, counts.items(), key=lambda kv: (-kv[1], entities[kv[0]].pinyin, kv[0]))
     chosen = [entity_id for entity_id, _ in ranked]
+    rank = {entity_id: i for i, entity_id in enumerate(chosen)}
     pairs: Counter = Counter()
     for article in articles:
-        named = set(article.entity_ids)
-        present = [e for e in chosen if e in named]
+        present = [e for e in article.entity_ids if e in rank]
         if len(present) > 1:
-            pairs.update(combinations(present, 2))
+            pairs.update(combinations(sorted(present, key=rank.__getitem__), 2))
     peak = max(n for _, n in ranked)
     edge_peak = max([peak, *pairs.values()])
     width, height = SIZE

@@ -58,7 +58,7 @@ def render_entity(entity: Entity, digest: Digest) -> str:
     out.append(_members_block(entity, here, digest))
     out.append(_mentions_block(entity, articles, here, digest))
     out.append(_co_mentions_block(entity, articles, here, digest))
-    out.append(figures_block(entity_figures(entity, articles), here, "相关数据"))
+    out.append(figures_block(entity_figures(entity, articles, digest.figures_naming(entity.id)), here, "相关数据"))
     if entity.type == "region":
         out.append(_within_block(entity, here, digest))
     return "".join(out)
@@ -182,12 +182,14 @@ def _co_mentions_block(entity: Entity, articles: list[Article], here: str, diges
         return ""
     entities = digest.registry.entities
     out = [f"## 常一同出现{NOT_SEARCHED}\n\n", cograph(entity, articles, entities, entity.url, counts)]
+    by_type: dict[str, list[tuple[Entity, int]]] = {}
+    for other_id, n in counts.items():
+        other = entities[other_id]
+        if other.paged:
+            by_type.setdefault(other.type, []).append((other, n))
     for entity_type in ENTITY_TYPES:
-        ranked = heapq.nsmallest(
-            CO_MENTION_LIMIT,
-            ((entities[o], n) for o, n in counts.items() if entities[o].type == entity_type and entities[o].paged),
-            key=lambda pair: (-pair[1], pair[0].pinyin),
-        )
+        ranked = heapq.nsmallest(CO_MENTION_LIMIT, by_type.get(entity_type, []),
+                                 key=lambda pair: (-pair[1], pair[0].pinyin))
         if ranked:
             items = "、".join(f"{link(e.name, here, page_path(e.url))}（{n}）" for e, n in ranked)
             out.append(f"- **{TYPE_LABELS[entity_type]}**：{items}\n")
