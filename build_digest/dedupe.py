@@ -126,7 +126,8 @@ def _shingle_hashes(normal: str) -> np.ndarray:
     packed = np.zeros(count, dtype=np.uint64)
     for offset in range(SHINGLE):
         packed = (packed << np.uint64(CODE_POINT_BITS)) | points[offset:offset + count]
-    return np.unique(_mix(packed))
+    hashes = np.sort(_mix(packed))
+    return hashes[np.concatenate(([True], hashes[1:] != hashes[:-1]))]  # np.unique, without its overhead
 
 
 def _mix(values: np.ndarray) -> np.ndarray:

@@ -37,23 +37,31 @@ class Digest:
     inline_sources: dict[str, str] = field(default_factory=dict)
     source_files: dict[str, Source] = field(default_factory=dict)  # by file name
 
-    # entity id -> article id -> its figures whose sentence names the entity (figures_naming)
-    _figures_by_entity: dict[str, dict[str, list[Figure]]] | None = field(default=None, repr=False, compare=False)
+    # "entity_ids" or "topic_ids" -> entity or topic id -> article id -> its figures (_figure_index)
+    _figure_indexes: dict[str, dict[str, dict[str, list[Figure]]]] = field(default_factory=dict, repr=False,
+                                                                            compare=False)
 
     def entity_articles(self, entity_id: str) -> list[Article]:
         return [self.articles[a] for a in self.articles_of_entity.get(entity_id, [])]
 
     def figures_naming(self, entity_id: str) -> dict[str, list[Figure]]:
-        """The figures reported in sentences that name the entity, by article: indexed once,
-        on first use (an entity page would otherwise read every figure of its articles)."""
-        if self._figures_by_entity is None:
+        """The figures reported in sentences that name the entity, by article."""
+        return self._figure_index("entity_ids").get(entity_id, {})
+
+    def figures_about(self, topic_id: str) -> dict[str, list[Figure]]:
+        """The figures reported in sentences about the topic (with one of its keywords), by article."""
+        return self._figure_index("topic_ids").get(topic_id, {})
+
+    def _figure_index(self, field_name: str) -> dict[str, dict[str, list[Figure]]]:
+        """Indexed once, on first use: a page would otherwise read every figure of its articles."""
+        if field_name not in self._figure_indexes:
             index: dict[str, dict[str, list[Figure]]] = {}
             for article in self.articles.values():
                 for figure in article.figures:
-                    for named in dict.fromkeys(figure.entity_ids):
-                        index.setdefault(named, {}).setdefault(article.id, []).append(figure)
-            self._figures_by_entity = index
-        return self._figures_by_entity.get(entity_id, {})
+                    for key in dict.fromkeys(getattr(figure, field_name)):
+                        index.setdefault(key, {}).setdefault(article.id, []).append(figure)
+            self._figure_indexes[field_name] = index
+        return self._figure_indexes[field_name]
 
 
 def article_id(article: Article) -> str:

@@ -44,11 +44,15 @@ def entity_figures(entity: Entity, articles: list[Article],
     return _grouped(articles, lambda article: [f for f in article.figures if entity.id in f.entity_ids])
 
 
-def topic_figures(topic: Topic, articles: list[Article]) -> list[FigureSentence]:
-    """Figures in sentences that contain one of the topic's keywords, newest article first."""
+def topic_figures(topic: Topic, articles: list[Article],
+                  indexed: dict[str, list[Figure]] | None = None) -> list[FigureSentence]:
+    """Figures in sentences that contain one of the topic's keywords, newest article first;
+    `indexed`: the topic's figures by article id (Digest.figures_about)."""
 
     def about(article: Article) -> list[Figure]:
         # A figure outside an excerpt has no published sentence to be judged by.
+        if indexed is not None:
+            return [f for f in indexed.get(article.id, ()) if f.sentence]
         return [f for f in article.figures if topic.id in f.topic_ids and f.sentence]
 
     return _grouped(articles, about)
@@ -95,7 +99,8 @@ def csv_jobs(digest, article_url, keys: PageKeys) -> list[Job]:
             lambda e=entity: keys.entity(e)))
     for topic in digest.registry.topics.values():
         jobs.append((topic.url + CSV_NAME, lambda t=topic: _csv_bytes(
-            topic_figures(t, [digest.articles[a] for a in digest.articles_of_topic.get(t.id, [])]), article_url),
+            topic_figures(t, [digest.articles[a] for a in digest.articles_of_topic.get(t.id, [])],
+                          digest.figures_about(t.id)), article_url),
             lambda t=topic: keys.topic(t)))
     return jobs
 

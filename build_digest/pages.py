@@ -62,7 +62,8 @@ def _jobs(digest: Digest, keys: PageKeys | None) -> list[Job]:
     for entity_type in ENTITY_TYPES:
         jobs.append(page(f"{TYPE_DIRS[entity_type]}/index.md",
                          lambda t=entity_type: render_type_index(t, digest, shelves_of_type(t, shelved))))
-    jobs += [page(page_path(article_url(a)), lambda a=a: render_article(a, digest), lambda a=a: keys.article(a))
+    links: dict[tuple, str] = {}  # entity links written from article pages (render_article)
+    jobs += [page(page_path(article_url(a)), lambda a=a: render_article(a, digest, links), lambda a=a: keys.article(a))
              for a in digest.articles.values()]
     jobs += [page(page_path(e.url), lambda e=e: render_entity(e, digest), lambda e=e: keys.entity(e))
              for e in digest.registry.entities.values() if e.paged]

@@ -11,12 +11,15 @@ both scripts. Names in the examples below are invented.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 from build_digest.discovery.forms import looks_like_person
 from build_digest.textutil import ends_sentence, han_count
+
+SHAPE_CACHE = 1 << 16  # distinct lines whose shape is remembered
 
 
 class Shape(StrEnum):
@@ -323,8 +326,10 @@ def dateline(text: str) -> Dateline | None:
 
 # -- the shape of one line -----------------------------------------------------------------
 
+@functools.lru_cache(maxsize=SHAPE_CACHE)
 def shape_of(text: str, heading_level: int = 0) -> Shape:
-    """The class of one line from its own text (the `match` form, stripped)."""
+    """The class of one line from its own text (the `match` form, stripped). Remembered: a
+    site's furniture comes back on every page saved from it."""
     text = strip_cell_bars(text)
     if not text or SYMBOLS_ONLY.match(text):
         return Shape.FURNITURE

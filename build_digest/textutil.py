@@ -13,6 +13,7 @@ import re
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
 _FOLD = str.maketrans(_FULLWIDTH)
+_HAS_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]")  # translate reads every character: look first
 
 SENTENCE_END = "。!?！？…;；"
 CLOSING_QUOTES = "”’」』\"')）】"
@@ -20,7 +21,7 @@ CLOSING_QUOTES = "”’」』\"')）】"
 
 def fold_width(text: str) -> str:
     """Full-width ASCII letters, digits and punctuation to half-width; same length."""
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _HAS_FULLWIDTH.search(text) else text
 
 
 @functools.lru_cache(maxsize=1)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import posixpath
+import random
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 
 from build_digest.digest import build_digest
 from build_digest.geo import coordinate
-from build_digest.pictures.cograph import cograph
+from build_digest.pictures.cograph import cograph, top_companions
 from build_digest.pictures.regionmap import region_picture
 from build_digest.pictures.timeline import timeline
 from build_digest.problems import Warnings
@@ -186,3 +187,11 @@ def test_a_new_article_redraws_only_the_pictures_of_what_it_names(tmp_path):
     for untouched in ("bing-gong-si", "ding-gong-si"):
         assert drawn(before, untouched) and drawn(before, untouched) == drawn(after, untouched)
     assert drawn(before, "yi-shi") != drawn(after, "yi-shi")  # 乙市 is named again: redrawn
+
+
+def test_top_companions_are_the_first_of_the_full_ranking_ties_included():
+    rng = random.Random(5)
+    for size in (0, 3, 8, 9, 40, 400):
+        items = [(f"e{i}", rng.choice([1, 1, 2, 3, 5, 8])) for i in range(size)]
+        key = lambda kv: (-kv[1], kv[0][-1])  # noqa: E731 - ties on the key keep their order
+        assert top_companions(items, 8, key) == sorted(items, key=key)[:8]

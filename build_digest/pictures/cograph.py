@@ -37,6 +37,17 @@ def companions(entity: Entity, articles: list[Article]) -> Counter:
     return counts
 
 
+def top_companions(items: list[tuple], limit: int, key) -> list[tuple]:
+    """The first `limit` of (companion, count) items in the order `key` gives, which puts the
+    higher count first: sorted(items, key=key)[:limit], with `key` (its pinyin) worked out only
+    for the items that can make it (an entity in thousands of articles has thousands of
+    companions, and few of them are among the most frequent)."""
+    if len(items) > limit:
+        floor = heapq.nlargest(limit, (count for _, count in items))[-1]
+        items = [item for item in items if item[1] >= floor]
+    return sorted(items, key=key)[:limit]
+
+
 def _short(name: str) -> str:
     return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1] + "…"
 
@@ -49,7 +60,7 @@ def cograph(entity: Entity, articles: list[Article], entities: dict[str, Entity]
     counts = Counter({e: n for e, n in together.items() if entities[e].paged})
     if not counts:
         return ""
-    ranked = heapq.nsmallest(NEIGHBOURS, counts.items(), key=lambda kv: (-kv[1], entities[kv[0]].pinyin, kv[0]))
+    ranked = top_companions(list(counts.items()), NEIGHBOURS, lambda kv: (-kv[1], entities[kv[0]].pinyin, kv[0]))
     chosen = [entity_id for entity_id, _ in ranked]
     rank = {entity_id: i for i, entity_id in enumerate(chosen)}
     pairs: Counter = Counter()

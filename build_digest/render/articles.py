@@ -20,9 +20,11 @@ from build_digest.render.markup import (
 )
 from build_digest.render.preview import entity_preview, first_sentence
 
+ARTICLES_DIR = "articles/"  # every article page is a folder of it
+
 
 def article_url(article: Article) -> str:
-    return f"articles/{article.id}/"
+    return f"{ARTICLES_DIR}{article.id}/"
 
 
 def source_url(file_name: str) -> str:
@@ -32,8 +34,12 @@ def source_url(file_name: str) -> str:
 SOURCE_LINES = "source-lines"  # the anchor of a file's lines on the page of its only article
 
 
-def render_article(article: Article, digest: Digest) -> str:
+def render_article(article: Article, digest: Digest, links: dict[tuple, str] | None = None) -> str:
+    """`links`: entity links already written, shared by the article pages one process renders.
+    Every article page sits in articles/, so a link to an entity under a given label (with its
+    preview) is the same text on each of them: made once, not once per page."""
     here = page_path(article_url(article))
+    links = {} if links is None else links
     out = [markup.front_matter(article.title, _summary(article), og_type="article")]
     if article.kicker:
         out.append(f"{text(article.kicker)}\n{{ .digest-kicker }}\n\n")
@@ -50,11 +56,11 @@ def render_article(article: Article, digest: Digest) -> str:
     for mention in sorted(article.mentions, key=lambda m: (m.start, -m.end)):
         by_paragraph.setdefault(mention.paragraph, []).append(mention)
     for index, paragraph in enumerate(article.paragraphs):
-        body = _linked_text(paragraph, by_paragraph.get(index, ()), here, digest, linked)
+        body = _linked_text(paragraph, by_paragraph.get(index, ()), here, digest, linked, links)
         out.append(f"### {body}\n\n" if paragraph.kind == "h" else f"{body}\n\n")
     for caption in article.captions:
         out.append(f"{text(caption)}\n{{ .digest-caption }}\n\n")
-    out.append(_entities_block(article, here, digest.registry))
+    out.append(_entities_block(article, here, digest.registry, links))
     out.append(_topics_block(article, here, digest))
     out.append(_figures_block(article))
     out.append(_related_block(article, here, digest))
@@ -100,33 +106,43 @@ def _facts(article: Article, here: str) -> str:
     return " · ".join(parts) + "\n{ .digest-facts }"
 
 
-def _linked_text(paragraph, mentions, here: str, digest: Digest, linked: set[str]) -> str:
+def _linked_text(paragraph, mentions, here: str, digest: Digest, linked: set[str], links: dict[tuple, str]) -> str:
     """Paragraph text with the first mention of each entity linked to its page (`mentions`:
     the paragraph's, in reading order, longest first where two start together)."""
     pieces, cursor = [], 0
+    folder = here.rpartition("/")[0]
     for mention in mentions:
         if mention.entity_id in linked or mention.start < cursor:
             continue  # linked already, or a place inside a linked name (徐州市 in 徐州市科技局)
         linked.add(mention.entity_id)
-        entity = digest.registry.entities[mention.entity_id]
         pieces.append(text_piece(paragraph.text[cursor : mention.start]))
-        pieces.append(entity_link(mention.surface, entity, here, title=entity_preview(entity, digest.registry)))
+        key = (folder, mention.entity_id, mention.surface, True)
+        if key not in links:
+            entity = digest.registry.entities[mention.entity_id]
+            links[key] = entity_link(mention.surface, entity, here, title=entity_preview(entity, digest.registry))
+        pieces.append(links[key])
         cursor = mention.end
     pieces.append(text_piece(paragraph.text[cursor:]))
     return "".join(pieces).strip()
 
 
-def _entities_block(article: Article, here: str, registry) -> str:
+def _entities_block(article: Article, here: str, registry, links: dict[tuple, str]) -> str:
     if not article.entity_ids:
         return ""
     entities = registry.entities
+    folder = here.rpartition("/")[0]
+    by_type: dict[str, list[str]] = {}
+    for entity_id in article.entity_ids:
+        entity = entities[entity_id]
+        key = (folder, entity_id, entity.name, False)
+        if key not in links:
+            # The article's own paragraphs carry each entity's preview; the list needs none.
+            links[key] = entity_link(entity.name, entity, here)
+        by_type.setdefault(entity.type, []).append(links[key])
     out = [f"## 本文涉及{NOT_SEARCHED}\n\n"]
     for entity_type in ENTITY_TYPES:
-        of_type = [entities[e] for e in article.entity_ids if entities[e].type == entity_type]
-        if of_type:
-            # The article's own paragraphs carry each entity's preview; the list needs none.
-            links = "、".join(entity_link(e.name, e, here) for e in of_type)
-            out.append(f"- **{TYPE_LABELS[entity_type]}**：{links}\n")
+        if entity_type in by_type:
+            out.append(f"- **{TYPE_LABELS[entity_type]}**：{'、'.join(by_type[entity_type])}\n")
     return "".join(out) + "\n"
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 
 from build_digest.digest import Digest
 from build_digest.feeds import has_feed
 from build_digest.keyfigures import entity_figures
 from build_digest.model import ENTITY_TYPES, TYPE_LABELS, Article, Entity
-from build_digest.pictures.cograph import cograph
+from build_digest.pictures.cograph import cograph, top_companions
 from build_digest.pictures.regionmap import region_picture
 from build_digest.pictures.timeline import timeline
 from build_digest.render import markup
@@ -188,8 +187,7 @@ def _co_mentions_block(entity: Entity, articles: list[Article], here: str, diges
         if other.paged:
             by_type.setdefault(other.type, []).append((other, n))
     for entity_type in ENTITY_TYPES:
-        ranked = heapq.nsmallest(CO_MENTION_LIMIT, by_type.get(entity_type, []),
-                                 key=lambda pair: (-pair[1], pair[0].pinyin))
+        ranked = top_companions(by_type.get(entity_type, []), CO_MENTION_LIMIT, lambda pair: (-pair[1], pair[0].pinyin))
         if ranked:
             items = "、".join(f"{link(e.name, here, page_path(e.url))}（{n}）" for e, n in ranked)
             out.append(f"- **{TYPE_LABELS[entity_type]}**：{items}\n")
