@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterable
 from pathlib import Path
 
 BUSY_TIMEOUT_MS = 60_000  # another process holding the write lock: wait, a commit is short
@@ -53,11 +52,6 @@ class Store:
                     return
                 if busy:  # two processes opening a new store at once: the loser waits its turn
                     time.sleep(BUSY_PAUSE * (attempt + 1))
-
-    def put_many(self, items: Iterable[tuple[str, bytes]]) -> None:
-        for key, value in items:
-            self.put(key, value, commit_every=1 << 30)
-        self.commit()
 
     def commit(self) -> None:
         if self._connection is not None and self._pending:
