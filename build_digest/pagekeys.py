@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import fields
+from itertools import chain
 from multiprocessing import get_context
 
 from build_digest.digest import Digest
@@ -113,7 +114,7 @@ class PageKeys:
         _part(key, repr(tuple(getattr(topic, name) for name in _SHOWN_TOPIC_FIELDS)))
         ids = digest.articles_of_topic.get(topic.id, [])
         self._articles_of(key, ids)
-        named = sorted({e for a in ids for e in digest.articles[a].entity_ids})
+        named = sorted(set(chain.from_iterable(digest.articles[a].entity_ids for a in ids)))
         for entity_id in named:
             key.update(self._entity(entity_id))
         return key.hexdigest()

@@ -85,6 +85,7 @@ class Discovery:
         self.characters = 0
         self._registry_names = _registry_index(registry)
         self._rules_only = None if recogniser else _place_automaton(self.places)
+        self._leading_places: dict[str, Place | None] = {}
 
     # --- per article -----------------------------------------------------------------------
 
@@ -196,12 +197,11 @@ class Discovery:
         return anchors, mentioned
 
     def _leading_place(self, name: str) -> Place | None:
-        """The one province, city or county an organisation's name starts with (哈尔滨工业大学)."""
-        for length in range(min(len(name) - 1, MAX_PLACE_NAME), 1, -1):
-            options = [p for p in self.places.lookup(name[:length]) if p.level in ("province", "prefecture", "county")]
-            if options:
-                return options[0] if len(options) == 1 else None
-        return None
+        """The one province, city or county an organisation's name starts with (哈尔滨工业大学);
+        remembered per name, since the same organisations come back in article after article."""
+        if name not in self._leading_places:
+            self._leading_places[name] = _leading_place(self.places, name)
+        return self._leading_places[name]
 
     def _homes(self, article: Article, found: list, registry_places: list[Place],
                context: ArticleContext) -> list[Place]:
@@ -480,6 +480,14 @@ def _place_automaton(places: Gazetteer):
             automaton.add_word(form, len(form))
     automaton.make_automaton()
     return automaton
+
+
+def _leading_place(places: Gazetteer, name: str) -> Place | None:
+    for length in range(min(len(name) - 1, MAX_PLACE_NAME), 1, -1):
+        options = [p for p in places.lookup(name[:length]) if p.level in ("province", "prefecture", "county")]
+        if options:
+            return options[0] if len(options) == 1 else None
+    return None
 
 
 def _rules_only_tokens(text: str, automaton) -> list[Token]:

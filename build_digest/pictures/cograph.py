@@ -63,9 +63,10 @@ def cograph(entity: Entity, articles: list[Article], entities: dict[str, Entity]
     ranked = top_companions(list(counts.items()), NEIGHBOURS, lambda kv: (-kv[1], entities[kv[0]].pinyin, kv[0]))
     chosen = [entity_id for entity_id, _ in ranked]
     rank = {entity_id: i for i, entity_id in enumerate(chosen)}
+    among = frozenset(chosen)
     pairs: Counter = Counter()
     for article in articles:
-        present = [e for e in article.entity_ids if e in rank]
+        present = among.intersection(article.entity_ids)
         if len(present) > 1:
             pairs.update(combinations(sorted(present, key=rank.__getitem__), 2))
     peak = max(n for _, n in ranked)
