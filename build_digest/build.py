@@ -12,6 +12,7 @@ import gc
 import hashlib
 import json
 import os
+import shutil
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -152,6 +153,9 @@ def analyse(paths: Paths, workers: int | None = None, stages: Stages | None = No
         salt = "\0".join((code_fingerprint(), folder_fingerprint(paths.data / "registry"),
                           repr(settings), discovery.recogniser.id if discovery.recogniser else "rules"))
         cache = AnalysisCache(paths.work / "cache" / "analysis.sqlite", salt)
+        # The first layout's folder of one pickle per file (hundreds of MB at 10,000 files):
+        # nothing reads it any more.
+        shutil.rmtree(paths.work / "cache" / "analysis", ignore_errors=True)
         setup = WorkerSetup.of(registry, discovery, settings.recogniser)
     with _collector_paused(freeze_after=freeze):
         with stages.stage("analyse", total=len(files)) as advance:

@@ -49,6 +49,16 @@ def test_parallel_cached_and_serial_analysis_agree(tmp_path):
     assert _export(parallel) == _export(cached) == _export(serial)
 
 
+def test_the_first_layouts_folder_of_pickles_is_removed(tmp_path):
+    paths = _project(tmp_path, 2)
+    legacy = paths.work / "cache" / "analysis" / "ab"
+    legacy.mkdir(parents=True)
+    (legacy / "abcd.pickle").write_bytes(b"old entry")
+    assert pipeline.analyse(paths).files_analysed == 2
+    assert not (paths.work / "cache" / "analysis").exists()
+    assert (paths.work / "cache" / "analysis.sqlite").is_file()
+
+
 def test_a_changed_file_or_registry_is_all_that_is_analysed_again(tmp_path):
     paths = _project(tmp_path, 6)
     pipeline.analyse(paths)
