@@ -10,6 +10,7 @@ import csv
 import io
 from dataclasses import dataclass
 
+from build_digest.digest import Digest
 from build_digest.figures import by_sentence
 from build_digest.model import Article, Entity, Figure, Topic
 from build_digest.outputs import Job
@@ -35,27 +36,19 @@ class FigureSentence:
     figures: list[Figure]
 
 
-def entity_figures(entity: Entity, articles: list[Article],
-                   naming: dict[str, list[Figure]] | None = None) -> list[FigureSentence]:
-    """Figures in sentences that name the entity, newest article first; `naming`: those
-    figures by article id when the caller has them indexed (Digest.figures_naming)."""
-    if naming is not None:
-        return _grouped(articles, lambda article: naming.get(article.id, []))
-    return _grouped(articles, lambda article: [f for f in article.figures if entity.id in f.entity_ids])
+def entity_figures(entity: Entity, digest: Digest) -> list[FigureSentence]:
+    """Figures in sentences that name the entity, newest article first (from the model's index
+    of figures by entity: a page need not read every figure of its articles)."""
+    naming = digest.figures_naming(entity.id)
+    return _grouped(digest.entity_articles(entity.id), lambda article: naming.get(article.id, []))
 
 
-def topic_figures(topic: Topic, articles: list[Article],
-                  indexed: dict[str, list[Figure]] | None = None) -> list[FigureSentence]:
-    """Figures in sentences that contain one of the topic's keywords, newest article first;
-    `indexed`: the topic's figures by article id (Digest.figures_about)."""
-
-    def about(article: Article) -> list[Figure]:
-        # A figure outside an excerpt has no published sentence to be judged by.
-        if indexed is not None:
-            return [f for f in indexed.get(article.id, ()) if f.sentence]
-        return [f for f in article.figures if topic.id in f.topic_ids and f.sentence]
-
-    return _grouped(articles, about)
+def topic_figures(topic: Topic, digest: Digest) -> list[FigureSentence]:
+    """Figures in sentences that contain one of the topic's keywords, newest article first."""
+    about = digest.figures_about(topic.id)
+    articles = [digest.articles[a] for a in digest.articles_of_topic.get(topic.id, [])]
+    # A figure outside an excerpt has no published sentence to be judged by.
+    return _grouped(articles, lambda article: [f for f in about.get(article.id, ()) if f.sentence])
 
 
 def _grouped(articles: list[Article], kept_of) -> list[FigureSentence]:
@@ -95,12 +88,11 @@ def csv_jobs(digest, article_url, keys: PageKeys) -> list[Job]:
     jobs: list[Job] = []
     for entity in (e for e in digest.registry.entities.values() if e.paged):
         jobs.append((entity.url + CSV_NAME, lambda e=entity: _csv_bytes(
-            entity_figures(e, digest.entity_articles(e.id), digest.figures_naming(e.id)), article_url),
+            entity_figures(e, digest), article_url),
             lambda e=entity: keys.entity(e)))
     for topic in digest.registry.topics.values():
         jobs.append((topic.url + CSV_NAME, lambda t=topic: _csv_bytes(
-            topic_figures(t, [digest.articles[a] for a in digest.articles_of_topic.get(t.id, [])],
-                          digest.figures_about(t.id)), article_url),
+            topic_figures(t, digest), article_url),
             lambda t=topic: keys.topic(t)))
     return jobs
 

@@ -18,7 +18,7 @@ BUSY_TIMEOUT_MS = 60_000  # another process holding the write lock: wait, a comm
 DAMAGED_SUFFIX = ".damaged"
 DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")  # what makes a file unusable as a store
 BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
-PUT_ATTEMPTS = 5  # a damaged file set aside, or a lock not granted, and the entry is tried again
+PUT_ATTEMPTS = 5  # after a damaged file set aside, or a lock not granted, the entry is tried again
 BUSY_PAUSE = 0.05  # seconds, times the attempt
 
 
@@ -32,7 +32,7 @@ class Store:
         try:
             row = self._connect().execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
         except sqlite3.DatabaseError as error:
-            self._failed(error)
+            self._recover(error)
             return None
         return row[0] if row is not None else None
 
@@ -47,10 +47,10 @@ class Store:
                     self.commit()
                 return
             except sqlite3.DatabaseError as error:
-                busy = error.sqlite_errorname in BUSY
-                if not self._failed(error) and not busy:
-                    return
-                if busy:  # two processes opening a new store at once: the loser waits its turn
+                outcome = self._recover(error)
+                if outcome == "failed":
+                    return  # the entry is simply not cached
+                if outcome == "busy":  # two processes opening a new store at once
                     time.sleep(BUSY_PAUSE * (attempt + 1))
 
     def commit(self) -> None:
@@ -87,16 +87,22 @@ class Store:
             self._connection = connection
         return self._connection
 
-    def _failed(self, error: sqlite3.DatabaseError) -> bool:
-        """After an error: True when the file was damaged and set aside. A busy or read-only
-        store is left as it is (another build may be using it); the entry is simply not cached."""
-        if isinstance(error, sqlite3.OperationalError) and error.sqlite_errorname not in DAMAGED:
-            if self._connection is not None:
-                self._connection.rollback()
-            self._pending = 0
-            return False
-        self._set_aside()
-        return True
+    @staticmethod
+    def _damaged(error: sqlite3.DatabaseError) -> bool:
+        """An error that says the file is no store we can use (not a lock another process holds)."""
+        return not isinstance(error, sqlite3.OperationalError) or error.sqlite_errorname in DAMAGED
+
+    def _recover(self, error: sqlite3.DatabaseError) -> str:
+        """After an error: a damaged file is set aside ("damaged", the next use starts a new one);
+        otherwise the transaction is dropped, its uncommitted entries with it ("busy" when another
+        process held the lock, "failed" else), and the file is left to whoever uses it."""
+        if self._damaged(error):
+            self._set_aside()
+            return "damaged"
+        if self._connection is not None:
+            self._connection.rollback()
+        self._pending = 0
+        return "busy" if error.sqlite_errorname in BUSY else "failed"
 
     def _set_aside(self) -> None:
         """The file is not a store we can use: keep it for inspection, start again empty."""
@@ -113,5 +119,5 @@ class Store:
         try:
             return self._connect().execute("SELECT COUNT(*) FROM entries").fetchone()[0]
         except sqlite3.DatabaseError as error:
-            self._failed(error)
+            self._recover(error)
             return 0

@@ -54,10 +54,8 @@ def digest(tmp_path):
 
 def test_entity_page_shows_one_row_per_sentence_with_every_value(digest):
     entity = digest.registry.entities["jia-gong-si"]
-    rows = entity_figures(entity, digest.entity_articles(entity.id))
+    rows = entity_figures(entity, digest)
     assert [len(r.figures) for r in rows] == [3, 1]
-    # The pages read the model's index of figures by entity: the same rows.
-    assert entity_figures(entity, digest.entity_articles(entity.id), digest.figures_naming(entity.id)) == rows
     page = render_entity(entity, digest)
     table = page[page.index("## 相关数据"):]
     assert table.count("本报讯 甲公司今年投资") == 1
@@ -68,7 +66,7 @@ def test_entity_page_shows_one_row_per_sentence_with_every_value(digest):
 
 def test_csv_has_one_row_per_figure(digest):
     entity = digest.registry.entities["jia-gong-si"]
-    text = csv_text(entity_figures(entity, digest.entity_articles(entity.id)), article_url)
+    text = csv_text(entity_figures(entity, digest), article_url)
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text[1:])))
     assert tuple(rows[0]) == CSV_COLUMNS
@@ -84,10 +82,8 @@ def test_csv_has_one_row_per_figure(digest):
 
 def test_topic_figures_come_from_sentences_with_its_keywords(digest):
     topic = digest.registry.topics["tou-zi"]
-    articles = [digest.articles[a] for a in digest.articles_of_topic[topic.id]]
-    rows = topic_figures(topic, articles)
+    rows = topic_figures(topic, digest)
     assert len(rows) == 1 and [f.value for f in rows[0].figures] == ["1.9亿元", "30余家", "18%"]
-    assert topic_figures(topic, articles, digest.figures_about(topic.id)) == rows
     assert "## 关键数据" in render_topic(topic, digest)
 
 

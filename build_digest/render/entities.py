@@ -57,7 +57,7 @@ def render_entity(entity: Entity, digest: Digest) -> str:
     out.append(_members_block(entity, here, digest))
     out.append(_mentions_block(entity, articles, here, digest))
     out.append(_co_mentions_block(entity, articles, here, digest))
-    out.append(figures_block(entity_figures(entity, articles, digest.figures_naming(entity.id)), here, "相关数据"))
+    out.append(figures_block(entity_figures(entity, digest), here, "相关数据"))
     if entity.type == "region":
         out.append(_within_block(entity, here, digest))
     return "".join(out)

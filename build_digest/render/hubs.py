@@ -173,7 +173,7 @@ def render_topic(topic: Topic, digest: Digest) -> str:
             for e, n in top
         )
         out.append(f"\n## 常见条目\n\n{items}\n\n")
-    out.append(figures_block(topic_figures(topic, articles, digest.figures_about(topic.id)), here))
+    out.append(figures_block(topic_figures(topic, digest), here))
     return "".join(out)
 
 
