@@ -30,7 +30,6 @@ class Digest:
     articles: dict[str, Article] = field(default_factory=dict)  # by id, newest first
     articles_of_entity: dict[str, list[str]] = field(default_factory=dict)
     articles_of_topic: dict[str, list[str]] = field(default_factory=dict)
-    co_mentions: dict[str, Counter] = field(default_factory=dict)
     articles_of_source: dict[str, list[Article]] = field(default_factory=dict)
     # Files that hold exactly one article (and copy no other): their lines are shown on that
     # article's page (file -> article id) instead of a page of their own.
@@ -40,6 +39,24 @@ class Digest:
     # "entity_ids" or "topic_ids" -> entity or topic id -> article id -> its figures (_figure_index)
     _figure_indexes: dict[str, dict[str, dict[str, list[Figure]]]] = field(default_factory=dict, repr=False,
                                                                             compare=False)
+
+    # entity id -> how many of its articles name each other entity (co_mentions)
+    _co_mentions: dict[str, Counter] = field(default_factory=dict, repr=False, compare=False)
+
+    def co_mentions(self, entity_id: str) -> Counter:
+        """How many of the entity's articles name each other entity, in the order they first
+        appear (newest article first). Counted on first use, entity by entity: counting them all
+        grows with the square of the entities per article, and only the pages and twins need them,
+        which are made on every core."""
+        if entity_id not in self._co_mentions:
+            counts: Counter = Counter()
+            for article_id in self.articles_of_entity.get(entity_id, []):
+                named = self.articles[article_id].entity_ids
+                if len(named) > 1:
+                    counts.update(named)
+            counts.pop(entity_id, None)
+            self._co_mentions[entity_id] = counts
+        return self._co_mentions[entity_id]
 
     def entity_articles(self, entity_id: str) -> list[Article]:
         return [self.articles[a] for a in self.articles_of_entity.get(entity_id, [])]
@@ -153,19 +170,13 @@ def _mark_pageless(digest: Digest, min_articles: int) -> None:
 def _index(digest: Digest) -> None:
     by_entity: dict[str, list[str]] = defaultdict(list)
     by_topic: dict[str, list[str]] = defaultdict(list)
-    co: dict[str, Counter] = defaultdict(Counter)
     for article in digest.articles.values():  # newest first, so lists are newest first
         for entity_id in article.entity_ids:
             by_entity[entity_id].append(article.id)
-            if len(article.entity_ids) > 1:
-                co[entity_id].update(article.entity_ids)  # itself too: taken out below
         for topic_id in article.topic_ids:
             by_topic[topic_id].append(article.id)
-    for entity_id, counts in co.items():
-        del counts[entity_id]
     digest.articles_of_entity = dict(by_entity)
     digest.articles_of_topic = dict(by_topic)
-    digest.co_mentions = dict(co)
     by_source: dict[str, list[Article]] = defaultdict(list)
     for article in digest.articles.values():
         by_source[article.source].append(article)

@@ -108,7 +108,7 @@ def entity_data(entity: Entity, digest: Digest) -> dict:
 def entity_twin(entity: Entity, digest: Digest) -> dict:
     """The entity's page as data; its co-mentions the most frequent ones, as the page shows them
     (all of them would grow with the square of the digest)."""
-    co = digest.co_mentions.get(entity.id, {})
+    co = digest.co_mentions(entity.id)
     ranked = sorted(co.items(), key=lambda kv: (-kv[1], kv[0]))[:CO_MENTIONS_EXPORTED]
     return {
         **entity_data(entity, digest),

@@ -95,7 +95,7 @@ class PageKeys:
         around += [e for e in (entity.region, entity.affiliation) if e]
         around += [c.id for c in registry.children(entity.id)] + [e.id for e in registry.located_in(entity.id)]
         self._articles_of(key, [a.id for a in digest.entity_articles(entity.id)])
-        together = digest.co_mentions.get(entity.id)
+        together = digest.co_mentions(entity.id)
         if together:
             _part(key, repr(sorted(together.items())))
             around += sorted(together)

@@ -174,7 +174,7 @@ def test_a_new_article_redraws_only_the_pictures_of_what_it_names(tmp_path):
         entity = digest.registry.entities[entity_id]
         articles = digest.entity_articles(entity_id)
         # The pages draw from the model's co-mentions: the same graph as counting the articles.
-        together = digest.co_mentions.get(entity_id, Counter())
+        together = digest.co_mentions(entity_id)
         assert cograph(entity, articles, digest.registry.entities, entity.url, together) == cograph(
             entity, articles, digest.registry.entities, entity.url)
         return (

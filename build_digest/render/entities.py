@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from build_digest.digest import Digest
 from build_digest.feeds import has_feed
 from build_digest.keyfigures import entity_figures
@@ -176,7 +174,7 @@ def _bold(source: str, start: int, end: int, spans: list) -> str:
 
 
 def _co_mentions_block(entity: Entity, articles: list[Article], here: str, digest: Digest) -> str:
-    counts: Counter = digest.co_mentions.get(entity.id, Counter())
+    counts = digest.co_mentions(entity.id)
     if not counts:
         return ""
     entities = digest.registry.entities
