@@ -19,7 +19,11 @@ from build_digest.discovery.recogniser import session_started
 from build_digest.writing import write_if_changed
 
 PARALLEL_MIN_JOBS = 2000  # below this, starting workers costs more than it saves
-SHARES_PER_WORKER = 8  # smaller shares even out pages of unequal cost
+# Jobs per share handed to a worker: few enough that the costly pages, which come first (a
+# topic or an entity named in thousands of articles costs as much as a hundred articles), are
+# spread over the workers and only cheap shares remain at the end; enough to make the round
+# trips negligible.
+SHARE_JOBS = 16
 
 # (path relative to the output folder, its bytes; None when the file has nothing to hold),
 # optionally followed by a key of what the file is made from (pagekeys.py): a file whose key is
@@ -83,8 +87,7 @@ def _write_all(jobs: list[Job], folder: Path, workers: int | None, advance: Call
     global _shared
     workers = workers or len(os.sched_getaffinity(0))
     parallel = worth_forking(workers, len(jobs))
-    shares = max(1, workers * SHARES_PER_WORKER if parallel else 1)
-    step = max(1, -(-len(jobs) // shares))
+    step = SHARE_JOBS if parallel else max(1, len(jobs))
     bounds = [(start, min(start + step, len(jobs))) for start in range(0, len(jobs), step)]
     written = Written()
     _shared = (jobs, folder, previous_keys or {})

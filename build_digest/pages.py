@@ -62,18 +62,21 @@ def _jobs(digest: Digest, keys: PageKeys | None) -> list[Job]:
     for entity_type in ENTITY_TYPES:
         jobs.append(page(f"{TYPE_DIRS[entity_type]}/index.md",
                          lambda t=entity_type: render_type_index(t, digest, shelves_of_type(t, shelved))))
-    links: dict[tuple, str] = {}  # entity links written from article pages (render_article)
-    jobs += [page(page_path(article_url(a)), lambda a=a: render_article(a, digest, links), lambda a=a: keys.article(a))
-             for a in digest.articles.values()]
-    jobs += [page(page_path(e.url), lambda e=e: render_entity(e, digest), lambda e=e: keys.entity(e))
-             for e in digest.registry.entities.values() if e.paged]
+    # The dearest pages first (a topic, an entity named in thousands of articles), articles last:
+    # the workers take shares in order, so none is left rendering a costly share at the end.
+    jobs += [page(page_path(t.url), lambda t=t: render_topic(t, digest), lambda t=t: keys.topic(t))
+             for t in digest.registry.topics.values()]
+    paged = [e for e in digest.registry.entities.values() if e.paged]
+    paged.sort(key=lambda e: len(digest.articles_of_entity.get(e.id, ())), reverse=True)  # stable: ties keep their order
+    jobs += [page(page_path(e.url), lambda e=e: render_entity(e, digest), lambda e=e: keys.entity(e)) for e in paged]
     jobs += [page(page_path(url), lambda url=url, members=members: render_shelf(
                  url, members, shelves_of_type(members[0].type, shelved), digest))
              for url, members in shelved.items()]
-    jobs += [page(page_path(t.url), lambda t=t: render_topic(t, digest), lambda t=t: keys.topic(t))
-             for t in digest.registry.topics.values()]
     jobs += [page(page_path(source_url(s.file)), lambda s=s: render_source(s, digest))
              for s in digest.sources if s.file not in digest.inline_sources]
+    links: dict[tuple, str] = {}  # entity links written from article pages (render_article)
+    jobs += [page(page_path(article_url(a)), lambda a=a: render_article(a, digest, links), lambda a=a: keys.article(a))
+             for a in digest.articles.values()]
     return jobs
 
 
