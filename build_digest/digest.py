@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 
 from build_digest.dedupe import fingerprint, merge_duplicates
 from build_digest.discovery.discover import Discovery
@@ -49,11 +50,9 @@ class Digest:
         grows with the square of the entities per article, and only the pages and twins need them,
         which are made on every core."""
         if entity_id not in self._co_mentions:
-            counts: Counter = Counter()
-            for article_id in self.articles_of_entity.get(entity_id, []):
-                named = self.articles[article_id].entity_ids
-                if len(named) > 1:
-                    counts.update(named)
+            articles = self.articles
+            named = (articles[a].entity_ids for a in self.articles_of_entity.get(entity_id, []))
+            counts = Counter(chain.from_iterable(ids for ids in named if len(ids) > 1))  # one count, in C
             counts.pop(entity_id, None)
             self._co_mentions[entity_id] = counts
         return self._co_mentions[entity_id]

@@ -36,28 +36,48 @@ class FigureSentence:
     figures: list[Figure]
 
 
-def entity_figures(entity: Entity, digest: Digest) -> list[FigureSentence]:
+@dataclass
+class KeyFigures:
+    """The figure sentences a page lists (its newest `limit`), and how many there are in all."""
+
+    rows: list[FigureSentence]
+    sentences: int = 0
+    figures: int = 0
+
+
+def entity_figures(entity: Entity, digest: Digest, limit: int | None = None) -> KeyFigures:
     """Figures in sentences that name the entity, newest article first (from the model's index
     of figures by entity: a page need not read every figure of its articles)."""
     naming = digest.figures_naming(entity.id)
-    return _grouped(digest.entity_articles(entity.id), lambda article: naming.get(article.id, []))
+    return _grouped(digest.entity_articles(entity.id), lambda article: naming.get(article.id, []), limit)
 
 
-def topic_figures(topic: Topic, digest: Digest) -> list[FigureSentence]:
+def topic_figures(topic: Topic, digest: Digest, limit: int | None = None) -> KeyFigures:
     """Figures in sentences that contain one of the topic's keywords, newest article first."""
     about = digest.figures_about(topic.id)
     articles = [digest.articles[a] for a in digest.articles_of_topic.get(topic.id, [])]
     # A figure outside an excerpt has no published sentence to be judged by.
-    return _grouped(articles, lambda article: [f for f in about.get(article.id, ()) if f.sentence])
+    return _grouped(articles, lambda article: [f for f in about.get(article.id, ()) if f.sentence], limit)
 
 
-def _grouped(articles: list[Article], kept_of) -> list[FigureSentence]:
-    rows: list[FigureSentence] = []
+def _grouped(articles: list[Article], kept_of, limit: int | None) -> KeyFigures:
+    """Rows are made for the newest `limit` sentences only (an entity named in thousands of
+    articles reports thousands); the others are only counted."""
+    table = KeyFigures([])
     for article in articles:
         kept = kept_of(article)
-        if kept:
-            rows.extend(FigureSentence(article, group[0].sentence, group) for group in by_sentence(kept))
-    return rows
+        if not kept:
+            continue
+        table.figures += len(kept)
+        if limit is None or len(table.rows) < limit:
+            groups = by_sentence(kept)
+            table.rows.extend(FigureSentence(article, group[0].sentence, group) for group in groups)
+            table.sentences += len(groups)
+        else:
+            table.sentences += len({(figure.paragraph, figure.span) for figure in kept})  # by_sentence's groups
+    if limit is not None:
+        del table.rows[limit:]
+    return table
 
 
 def csv_text(rows: list[FigureSentence], article_url) -> str:
@@ -88,11 +108,11 @@ def csv_jobs(digest, article_url, keys: PageKeys) -> list[Job]:
     jobs: list[Job] = []
     for entity in (e for e in digest.registry.entities.values() if e.paged):
         jobs.append((entity.url + CSV_NAME, lambda e=entity: _csv_bytes(
-            entity_figures(e, digest), article_url),
+            entity_figures(e, digest, CSV_SENTENCES).rows, article_url),
             lambda e=entity: keys.entity(e)))
     for topic in digest.registry.topics.values():
         jobs.append((topic.url + CSV_NAME, lambda t=topic: _csv_bytes(
-            topic_figures(t, digest), article_url),
+            topic_figures(t, digest, CSV_SENTENCES).rows, article_url),
             lambda t=topic: keys.topic(t)))
     return jobs
 

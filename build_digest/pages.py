@@ -67,7 +67,7 @@ def _jobs(digest: Digest, keys: PageKeys | None) -> list[Job]:
     jobs += [page(page_path(t.url), lambda t=t: render_topic(t, digest), lambda t=t: keys.topic(t))
              for t in digest.registry.topics.values()]
     paged = [e for e in digest.registry.entities.values() if e.paged]
-    paged.sort(key=lambda e: len(digest.articles_of_entity.get(e.id, ())), reverse=True)  # stable: ties keep their order
+    paged.sort(key=lambda e: len(digest.articles_of_entity.get(e.id, ())), reverse=True)  # stable: ties kept in order
     jobs += [page(page_path(e.url), lambda e=e: render_entity(e, digest), lambda e=e: keys.entity(e)) for e in paged]
     jobs += [page(page_path(url), lambda url=url, members=members: render_shelf(
                  url, members, shelves_of_type(members[0].type, shelved), digest))

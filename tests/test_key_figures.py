@@ -54,7 +54,7 @@ def digest(tmp_path):
 
 def test_entity_page_shows_one_row_per_sentence_with_every_value(digest):
     entity = digest.registry.entities["jia-gong-si"]
-    rows = entity_figures(entity, digest)
+    rows = entity_figures(entity, digest).rows
     assert [len(r.figures) for r in rows] == [3, 1]
     page = render_entity(entity, digest)
     table = page[page.index("## 相关数据"):]
@@ -64,9 +64,17 @@ def test_entity_page_shows_one_row_per_sentence_with_every_value(digest):
     assert 'href="figures.csv"' in table
 
 
+def test_a_page_makes_rows_for_the_sentences_it_shows_and_counts_them_all(digest):
+    entity = digest.registry.entities["jia-gong-si"]
+    full = entity_figures(entity, digest)
+    shown = entity_figures(entity, digest, limit=1)
+    assert (full.sentences, full.figures) == (2, 4) == (shown.sentences, shown.figures)
+    assert shown.rows == full.rows[:1]
+
+
 def test_csv_has_one_row_per_figure(digest):
     entity = digest.registry.entities["jia-gong-si"]
-    text = csv_text(entity_figures(entity, digest), article_url)
+    text = csv_text(entity_figures(entity, digest).rows, article_url)
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text[1:])))
     assert tuple(rows[0]) == CSV_COLUMNS
@@ -82,7 +90,7 @@ def test_csv_has_one_row_per_figure(digest):
 
 def test_topic_figures_come_from_sentences_with_its_keywords(digest):
     topic = digest.registry.topics["tou-zi"]
-    rows = topic_figures(topic, digest)
+    rows = topic_figures(topic, digest).rows
     assert len(rows) == 1 and [f.value for f in rows[0].figures] == ["1.9亿元", "30余家", "18%"]
     assert "## 关键数据" in render_topic(topic, digest)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
-from itertools import combinations
+from itertools import chain, combinations
 
 from build_digest.model import ENTITY_TYPES, TYPE_LABELS, Article, Entity
 from build_digest.pictures.svg import esc, figure, href, num
@@ -64,11 +64,9 @@ def cograph(entity: Entity, articles: list[Article], entities: dict[str, Entity]
     chosen = [entity_id for entity_id, _ in ranked]
     rank = {entity_id: i for i, entity_id in enumerate(chosen)}
     among = frozenset(chosen)
-    pairs: Counter = Counter()
-    for article in articles:
-        present = among.intersection(article.entity_ids)
-        if len(present) > 1:
-            pairs.update(combinations(sorted(present, key=rank.__getitem__), 2))
+    present = (among.intersection(article.entity_ids) for article in articles)
+    pairs = Counter(chain.from_iterable(
+        combinations(sorted(found, key=rank.__getitem__), 2) for found in present if len(found) > 1))
     peak = max(n for _, n in ranked)
     edge_peak = max([peak, *pairs.values()])
     width, height = SIZE

@@ -12,7 +12,7 @@ from build_digest.pictures.timeline import timeline
 from build_digest.render import markup
 from build_digest.render.articles import article_url
 from build_digest.render.feedlinks import subscribe_line
-from build_digest.render.keyfigures import figures_block
+from build_digest.render.keyfigures import SHOWN_SENTENCES, figures_block
 from build_digest.render.lists import article_list, dated
 from build_digest.render.markup import NOT_SEARCHED, entity_link, link, page_path, text, text_piece
 from build_digest.render.preview import LEVEL_LABELS, SENTENCE_MARKS, first_sentence, kind_label
@@ -55,7 +55,7 @@ def render_entity(entity: Entity, digest: Digest) -> str:
     out.append(_members_block(entity, here, digest))
     out.append(_mentions_block(entity, articles, here, digest))
     out.append(_co_mentions_block(entity, articles, here, digest))
-    out.append(figures_block(entity_figures(entity, digest), here, "相关数据"))
+    out.append(figures_block(entity_figures(entity, digest, SHOWN_SENTENCES), here, "相关数据"))
     if entity.type == "region":
         out.append(_within_block(entity, here, digest))
     return "".join(out)

@@ -14,7 +14,7 @@ from build_digest.pictures.timeline import timeline
 from build_digest.render import markup
 from build_digest.render.articles import SOURCE_LINES, article_url, source_url
 from build_digest.render.feedlinks import subscribe_line
-from build_digest.render.keyfigures import figures_block
+from build_digest.render.keyfigures import SHOWN_SENTENCES, figures_block
 from build_digest.render.lists import article_list
 from build_digest.render.markup import html_link, html_list, html_text, link, page_path, text
 from build_digest.render.shelves import moved_entry_script, shelf_links
@@ -173,7 +173,7 @@ def render_topic(topic: Topic, digest: Digest) -> str:
             for e, n in top
         )
         out.append(f"\n## 常见条目\n\n{items}\n\n")
-    out.append(figures_block(topic_figures(topic, digest), here))
+    out.append(figures_block(topic_figures(topic, digest, SHOWN_SENTENCES), here))
     return "".join(out)
 
 
