@@ -44,6 +44,7 @@ class PageKeys:
         self.code = code
         self._entities: dict[str, bytes] = {}
         self._articles: dict[str, bytes] = {}
+        self._lists: dict[str, bytes] = {}  # entity id -> the hash of its articles (_articles_of_entity)
 
     def prepare(self, workers: int | None = None) -> None:
         """Hash every article now, on every core: the forked workers that render the pages and
@@ -70,8 +71,7 @@ class PageKeys:
         digest = self.digest
         key = self._start(b"article")
         key.update(self._article(article.id))
-        for entity_id in article.entity_ids:
-            key.update(self._entity(entity_id))
+        key.update(b"".join(map(self._entity, article.entity_ids)))  # one update: a hash of the concatenation
         for topic_id in article.topic_ids:
             topic = digest.registry.topics[topic_id]
             _part(key, repr((topic.name, topic.url)))
@@ -94,7 +94,7 @@ class PageKeys:
         around = [a.id for a in registry.ancestors(entity.id)]
         around += [e for e in (entity.region, entity.affiliation) if e]
         around += [c.id for c in registry.children(entity.id)] + [e.id for e in registry.located_in(entity.id)]
-        self._articles_of(key, [a.id for a in digest.entity_articles(entity.id)])
+        key.update(self._articles_of_entity(entity.id))
         together = digest.co_mentions(entity.id)
         if together:
             _part(key, repr(sorted(together.items())))
@@ -102,10 +102,9 @@ class PageKeys:
         if entity.type == "region":
             for member in registry.within(entity.id):
                 around.append(member.id)
-                self._articles_of(key, digest.articles_of_entity.get(member.id, []))
+                key.update(self._articles_of_entity(member.id))
         _part(key, repr(around))
-        for entity_id in around:
-            key.update(self._entity(entity_id))
+        key.update(b"".join(map(self._entity, around)))
         return key.hexdigest()
 
     def topic(self, topic: Topic) -> str:
@@ -113,19 +112,22 @@ class PageKeys:
         key = self._start(b"topic")
         _part(key, repr(tuple(getattr(topic, name) for name in _SHOWN_TOPIC_FIELDS)))
         ids = digest.articles_of_topic.get(topic.id, [])
-        self._articles_of(key, ids)
+        key.update(self._articles_hash(ids))
         named = sorted(set(chain.from_iterable(digest.articles[a].entity_ids for a in ids)))
-        for entity_id in named:
-            key.update(self._entity(entity_id))
+        key.update(b"".join(map(self._entity, named)))
         return key.hexdigest()
 
     def _start(self, kind: bytes):
         return hashlib.sha256(kind + b"\0" + self.code.encode())
 
-    def _articles_of(self, key, ids: list[str]) -> None:
-        _part(key, repr(ids))
-        for article_id in ids:
-            key.update(self._article(article_id))
+    def _articles_of_entity(self, entity_id: str) -> bytes:
+        """The entity's articles, hashed once: a region's page shows its members' lists too."""
+        if entity_id not in self._lists:
+            self._lists[entity_id] = self._articles_hash(self.digest.articles_of_entity.get(entity_id, []))
+        return self._lists[entity_id]
+
+    def _articles_hash(self, ids: list[str]) -> bytes:
+        return hashlib.sha256(repr(ids).encode() + b"\0" + b"".join(map(self._article, ids))).digest()
 
     def _article(self, article_id: str) -> bytes:
         if article_id not in self._articles:
