@@ -79,20 +79,22 @@ EDITION_STAMP = re.compile(r"《\s*[^》]{2,12}\s*》\s*[((]\s*\d{4}[^()()]{0,30
 
 # Photo credits and caption wording. A caption names the photographer or the picture's source
 # at its end (某某 摄, 受访者供图, 资料图片, 网上图片), or is introduced as a picture (图为…).
-PHOTO_SOURCE = r"(?:资料|新华社|视觉中国|受访者|网上|网络|本报|[{HAN}]{{0,8}})"
-CAPTION = re.compile(
-    rf"(?:[((]?{PHOTO_SOURCE}?供图[))]?\s*$"
-    r"|[((](?:[^()()]{0,20}[,,])?(?:本报)?资料(?:图|图片|照片)[))]"
-    r"|[((]摄于[^()()]{0,30}[))]"
-    r"|(?:摄|摄影)\s*[))]?\s*$"
-    r"|(?:网上|网络|资料|新华社|视觉中国)(?:图片|照片|图)\s*$"
-    r"|(?:报道|网站|页面|视频)截图\s*[。.]?\s*$"
-    r"|(?:新华社|中新社)发\s*$"
-    r"|^\s*[((]?本文图片"
-    r"|^\s*[◎●▲△■□]?\s*(?:上|下|左|右|左上|右上|左下|右下)?图\s*[①-⑳\d一二三四五六七八九十]*\s*(?:为|:)"
-    r"|^\s*\S{0,10}图。\s*来源"
-    r"|^\s*(?:图片|图)\s*(?:来源|来自|提供)\s*[:]"
-    r")"
+# Each branch of the end and anywhere patterns begins with a literal character or one class,
+# so the engine jumps to where one stands (a caption test runs on every line of every page).
+_PICTURE_END = r"(?:图片|照片|图)\s*$"
+CAPTION_END = re.compile(
+    r"供图[))]?\s*$"  # whoever gave it: 受访者供图, 某某公司供图
+    r"|摄影?\s*[))]?\s*$"
+    + "".join(f"|{source}{_PICTURE_END}" for source in ("网上", "网络", "资料", "新华社", "视觉中国"))
+    + "".join(f"|{where}截图\\s*[。.]?\\s*$" for where in ("报道", "网站", "页面", "视频"))
+    + r"|新华社发\s*$|中新社发\s*$"
+)
+CAPTION_ANYWHERE = re.compile(r"[((](?:(?:[^()()]{0,20}[,,])?(?:本报)?资料(?:图|图片|照片)|摄于[^()()]{0,30})[))]")
+CAPTION_START = re.compile(
+    r"\s*[((]?本文图片"
+    r"|\s*[◎●▲△■□]?\s*(?:上|下|左|右|左上|右上|左下|右下)?图\s*[①-⑳\d一二三四五六七八九十]*\s*(?:为|:)"
+    r"|\s*\S{0,10}图。\s*来源"
+    r"|\s*(?:图片|图)\s*(?:来源|来自|提供)\s*[:]"
 )
 IMAGE_FILE = re.compile(r"^\S{1,60}\.(?:jpe?g|png|gif|webp|bmp|svg)$", re.IGNORECASE)
 # A photo of a speaker is captioned with a post and a name: 某厅副厅长某某 / 某处处长某某主持发布会
@@ -110,24 +112,30 @@ PERSON_CAPTION = re.compile(
     rf"{_POST}\s*{PERSON_NAME}(?:\s*(?:主持|讲话|发言|致辞|介绍|出席|参观|调研|接受采访|回答)[{HAN}]{{0,6}})?\s*$"
 )
 
-# Site notices: copyright, licences, disclaimers, contact blocks, breadcrumbs.
+# Site notices: copyright, licences, disclaimers, contact blocks, breadcrumbs. Every branch
+# here begins with a literal character, so the engine jumps to where one stands instead of
+# trying every branch at every position of a long paragraph (the branches that need the start
+# or the end of the line are in the two patterns below).
 BOILERPLATE = re.compile(
     r"免责声明|版权所有|版权.{0,12}声明|Copyright|©|ICP[备证]|网警备案|公网安备|违法和不良信息|举报(?:电话|邮箱|中心)"
-    # a statement on one line, reprint and rights notices, a WeChat account's box
-    r"|^\s*声明\s*:|本文首发于|转载申请|侵权行为|侵犯了?(?:您的)?(?:权益|版权)|如有侵权|删除相关内容"
-    r"|^\s*(?:微信号|功能介绍)\s"
+    # reprint and rights notices
+    r"|本文首发于|转载申请|侵权行为|侵犯了?(?:您的)?(?:权益|版权)|如有侵权|删除相关内容"
     r"|不代表本网|不代表.{0,12}(?:观点|立场)|本网(?:转载|声明)|转载请|原文出处|本声明|未经(?:书面)?授权"
-    r"|您(?:当前|现在)?(?:的|所在)?位置|当前位置|首页\s*[>›»\-/]|>>|^\s*[>›»]|^\s*/\s+\S"
-    # breadcrumbs: two steps or more, one step between short names, or ending on 正文
-    r"|^(?:[^>»›。,]{1,20}\s*[>»›]\s*){2,}|^[^>。,\d%]{1,12}\s*>\s*[^>。,\d%]{1,12}$|(?:[>›»]|\s)\s*正文\s*$"
-    r"|主办单位|主\s?办\s*:|^\s*承办:|^\s*地址:|^\s*邮编|联系电话"
-    r"|主管\s+.{0,20}主办\s*$|^\S{2,20}(?:主管|主办)\s*$"
-    r"|^\s*[((]完[))]\s*$|_fororder_"
+    r"|您(?:当前|现在)?(?:的|所在)?位置|当前位置|首页\s*[>›»\-/]|>>"
+    r"|主办单位|主\s?办\s*:|联系电话|主管\s+.{0,20}主办\s*$|_fororder_"
     # template placeholders a page was saved with: {webname}, ----年--月--日
-    r"|\{[A-Za-z_]+\}|-{2,}年-{1,}月"
+    r"|\{[A-Za-z_]+\}|--+年-+月"
     # a site's technical notices: screen resolution, browser advice, site codes
     r"|分辨率|网站标识码|技术支持\s*[:]"
 )
+BOILERPLATE_START = re.compile(
+    # a statement on one line, a WeChat account's box, a breadcrumb's first step
+    r"\s*声明\s*:|\s*(?:微信号|功能介绍)\s|\s*[>›»]|\s*/\s+\S"
+    # breadcrumbs: two steps or more, or one step between short names
+    r"|(?:[^>»›。,]{1,20}\s*[>»›]\s*){2,}|[^>。,\d%]{1,12}\s*>\s*[^>。,\d%]{1,12}$"
+    r"|\s*承办:|\s*地址:|\s*邮编|\S{2,20}(?:主管|主办)\s*$|\s*[((]完[))]\s*$"
+)
+BREADCRUMB_END = re.compile(r"(?:[>›»]|\s)\s*正文\s*$")  # …> 正文
 # Page widgets: furniture only when the line is short (a story about printing or sharing is news).
 WIDGET = re.compile(
     r"网站(?:首页|地图)|回到顶部|返回顶部|支持IPv6|我要评论|分享(?:到|文章)|扫一扫|扫描二维码|二维码"
@@ -247,6 +255,7 @@ def english_date(text: str) -> tuple[int, int, int] | None:
 # 2.06亿元 / 190.1亿元! : a figure set large as a pull-quote
 FIGURE_ONLY = re.compile(r"^\s*[约近超逾]?\d[\d.,]*\s*(?:%|亿元|万元|元|亿|万|家|项|个|人|名|吨|倍)?\s*[!!]?\s*$")
 MENU_SEPARATORS = re.compile(r"\s*[|｜·•/]\s*|\s{2,}|\t|\s*-\s+|\s+-\s*")
+MENU_SEPARATOR_MARK = re.compile(r"[|｜·•/\t-]|\s\s")  # what every separator holds
 MENU_ITEM_MAX = 8  # characters of one navigation item
 MENU_ITEMS_MIN = 4  # items in a row of separated links
 SHORT_MENU_ITEMS_MIN = 4  # two-character words in a row (行情 股吧 新闻 外汇): a menu, never a headline
@@ -258,8 +267,10 @@ TRAILING_JUNK = re.compile(r"(?:\s+[!-~]{1,3}){4,}\s*$")
 # A site's name set around a web page's headline: 某某客户端 | 标题 / 标题_某某网
 SITE_PREFIX = re.compile(rf"^\s*[{HAN}A-Za-z]{{1,10}}(?:客户端|网|报|社|台|频道|在线|新闻|APP)\s*[|｜]\s*")
 SITE_SUFFIX = re.compile(rf"\s*(?:[|｜_]|\s-\s)\s*[{HAN}A-Za-z]{{1,10}}(?:客户端|网|报|频道|在线)\s*$")
+SITE_SUFFIX_MARK = re.compile(r"[|｜_-]")  # what SITE_SUFFIX cannot match without
 # Decoration after a headline (******, ====) and table-cell bars around a line
-TRAILING_DECORATION = re.compile(r"\s*[*#=~_]{3,}\s*$")
+DECORATION_MARKS = "*#=~_"
+TRAILING_DECORATION = re.compile(rf"\s*[{re.escape(DECORATION_MARKS)}]{{3,}}\s*$")
 CELL_BARS = re.compile(r"^\s*\|+\s*|\s*\|+\s*$")
 # 【专题名】 / [栏目]: a bracketed tag that names a column or a campaign
 TAG_LINE = re.compile(r"^\s*[【\[][^】\]]{1,30}(?:[】\]]\s*)?$")
@@ -360,7 +371,8 @@ def shape_of(text: str, heading_level: int = 0) -> Shape:
 def strip_cell_bars(text: str) -> str:
     """A line saved from a table keeps the cell bars at its ends: | caption |; a line saved
     from a web page keeps the glyphs of its icon font (private-use characters), which say nothing."""
-    return CELL_BARS.sub("", ICON_GLYPHS.sub("", text).strip())
+    stripped = ICON_GLYPHS.sub("", text).strip()
+    return CELL_BARS.sub("", stripped) if "|" in stripped else stripped
 
 
 def is_byline(text: str) -> bool:
@@ -419,7 +431,7 @@ def is_caption(text: str) -> bool:
     # A picture introduced by a bullet mark (■ 某地工人在检测产品。) is a caption, not a byline.
     if stripped[:1] in "■▲" and ends_sentence(stripped.split()[0] if stripped.split() else stripped):
         return True
-    return bool(CAPTION.search(stripped))
+    return bool(CAPTION_START.match(stripped) or CAPTION_ANYWHERE.search(stripped) or CAPTION_END.search(stripped))
 
 
 def is_person_caption(text: str) -> bool:
@@ -430,7 +442,9 @@ def is_person_caption(text: str) -> bool:
 
 def is_boilerplate(text: str) -> bool:
     stripped = text.strip()
-    if BOILERPLATE.search(stripped) or (len(stripped) <= WIDGET_MAX and WIDGET.search(stripped)):
+    if BOILERPLATE.search(stripped) or BOILERPLATE_START.match(stripped) or BREADCRUMB_END.search(stripped):
+        return True
+    if len(stripped) <= WIDGET_MAX and WIDGET.search(stripped):
         return True
     if CONTACT.match(stripped) or EDITION_LABEL.match(stripped):
         return True
@@ -457,7 +471,7 @@ def is_menu(text: str) -> bool:
         return True
     if re.match(r"^[•·]\s+\S", text) and len(text) <= SHORT_MAX and not ends_sentence(text):
         return True  # a bulleted link in a list of other stories (· 某某新品上架:…)
-    parts = [p for p in MENU_SEPARATORS.split(text) if p]
+    parts = [p for p in MENU_SEPARATORS.split(text) if p] if MENU_SEPARATOR_MARK.search(text) else [text]
     if len(parts) >= MENU_ITEMS_MIN and max(len(p) for p in parts) <= MENU_ITEM_MAX:
         return True
     words = text.split()
@@ -551,9 +565,12 @@ def is_summary_label(text: str) -> bool:
 def headline_text(text: str) -> str:
     """A headline without the site name a web page sets around it (某某客户端 | …), the
     decoration after it and typesetting notes ((主题), (引题))."""
-    core = DECK_NOTE.sub("", TRAILING_DECORATION.sub("", text))
+    # Each pattern is tried only on a line holding what it needs (they are searched from every
+    # position of the line, and most lines hold none of it).
+    core = TRAILING_DECORATION.sub("", text) if text.rstrip()[-1:] in DECORATION_MARKS else text
+    core = DECK_NOTE.sub("", core) if "题" in core else core  # every note ends in 题
     core = SITE_PREFIX.sub("", core, count=1)
-    core = SITE_SUFFIX.sub("", core, count=1)
+    core = SITE_SUFFIX.sub("", core, count=1) if SITE_SUFFIX_MARK.search(core) else core
     return core.strip() if han_count(core) >= 4 else text.strip()
 
 

@@ -899,6 +899,7 @@ def _join(parts: list[str]) -> str:
 
 def _paragraphs(lines: list[Line]) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
+    by_number = {line.number: line for line in lines}
     for line in lines:
         text = _clean_text(line)
         previous = paragraphs[-1] if paragraphs else None
@@ -910,7 +911,10 @@ def _paragraphs(lines: list[Line]) -> list[Paragraph]:
             continue
         paragraphs.append(Paragraph(text=text, lines=[line.number], kind="h" if line.crosshead else "p"))
     for paragraph in paragraphs:
-        paragraph.match_text = match_form(paragraph.text)
+        line = by_number[paragraph.lines[0]]
+        # Most paragraphs are a whole line: its matching form is made already (reader.py).
+        whole = len(paragraph.lines) == 1 and paragraph.text == line.text
+        paragraph.match_text = line.match if whole else match_form(paragraph.text)
     return paragraphs
 
 

@@ -77,8 +77,10 @@ def is_han(char: str) -> bool:
 _NOT_HAN = re.compile("[^\u4e00-\u9fff\u3400-\u4dbf]+")
 
 
+@functools.lru_cache(maxsize=256)
 def han_count(text: str) -> int:
-    """Han characters in `text` (the ranges of is_han), counted in C."""
+    """Han characters in `text` (the ranges of is_han), counted in C. Remembered for the
+    last few texts: the role tests ask it of the same line several times."""
     return len(_NOT_HAN.sub("", text))
 
 
