@@ -7,6 +7,7 @@ Each figure keeps the form printed in the text (1.9亿元) and a normalised valu
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 
 from build_digest.model import Article, Figure
@@ -18,6 +19,7 @@ FIGURE = re.compile(
     rf"|(?P<count>{NUMBER}\s*(?:多|余)?\s*(?:万|亿)?\s*(?:家|项|个|名|人次|人|件|条|吨|亩|所|座|台|批|户|千瓦|兆瓦|吨/年))"
 )
 SENTENCE = re.compile(r"[^。!?;]+[。!?;]?")
+DIGIT = re.compile(r"\d")
 # Years and dates look like counts of nothing: 2022年 is not a figure.
 NOT_A_FIGURE = re.compile(r"^\d{4}$")
 
@@ -74,35 +76,39 @@ def display_value(figure: Figure) -> str:
 
 
 def extract_figures(article: Article) -> list[Figure]:
+    """Every figure of the article's paragraphs, in text order, each with its sentence. The
+    figures are found over a whole paragraph at once (no figure holds a sentence's end), and
+    placed in their sentences after."""
     figures: list[Figure] = []
     seen: set[tuple[str, str]] = set()
     for index, paragraph in enumerate(article.paragraphs):
-        if paragraph.kind != "p":
+        if paragraph.kind != "p" or not DIGIT.search(paragraph.match_text):
             continue
+        spans = [found.span() for found in SENTENCE.finditer(paragraph.match_text)]
+        starts = [a for a, _ in spans]
         mentions = [m for m in article.mentions if m.paragraph == index]
-        for sentence_match in SENTENCE.finditer(paragraph.match_text):
-            a, b = sentence_match.span()
-            sentence = ids = None  # only for a sentence that reports a figure: most do not
-            for found in FIGURE.finditer(paragraph.match_text[a:b]):
-                if sentence is None:
-                    sentence = paragraph.text[a:b].strip()
-                    ids = [m.entity_id for m in mentions if a <= m.start < b]
-                value = paragraph.text[a + found.start() : a + found.end()].strip()
-                if NOT_A_FIGURE.match(value) or (value, sentence) in seen:
-                    continue
-                seen.add((value, sentence))
-                number, unit, approx = normalise(found.group().strip())
-                figures.append(
-                    Figure(
-                        value=value,
-                        kind=found.lastgroup,
-                        sentence=sentence,
-                        paragraph=index,
-                        entity_ids=list(dict.fromkeys(ids)),
-                        number=number,
-                        unit=unit,
-                        approx=approx,
-                        span=(a, b),
-                    )
+        current = None  # the sentence of the previous figure, its text and the entities it names
+        for found in FIGURE.finditer(paragraph.match_text):
+            a, b = spans[bisect_right(starts, found.start()) - 1]
+            if current is None or current[0] != a:
+                current = (a, paragraph.text[a:b].strip(), [m.entity_id for m in mentions if a <= m.start < b])
+            _, sentence, ids = current
+            value = paragraph.text[found.start() : found.end()].strip()
+            if NOT_A_FIGURE.match(value) or (value, sentence) in seen:
+                continue
+            seen.add((value, sentence))
+            number, unit, approx = normalise(found.group().strip())
+            figures.append(
+                Figure(
+                    value=value,
+                    kind=found.lastgroup,
+                    sentence=sentence,
+                    paragraph=index,
+                    entity_ids=list(dict.fromkeys(ids)),
+                    number=number,
+                    unit=unit,
+                    approx=approx,
+                    span=(a, b),
                 )
+            )
     return figures
