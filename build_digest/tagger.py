@@ -34,7 +34,9 @@ class Tagger:
                 names.setdefault(match_form(name), []).append(_Name(entity.id, True))
         for key, owners in names.items():
             if key:
-                self.automaton.add_word(key, (len(key), tuple(owners)))
+                # The first owner's id when it counts anywhere (no local alias): most names.
+                anywhere = owners[0].entity_id if not owners[0].local else None
+                self.automaton.add_word(key, (len(key), tuple(owners), anywhere))
         if names:
             self.automaton.make_automaton()
         self.topic_automaton = ahocorasick.Automaton()
@@ -55,15 +57,21 @@ class Tagger:
         home_chain = {home_region} | {a.id for a in self.registry.ancestors(home_region)}
         return bool(anchors & home_chain)
 
+    def _first_usable(self, owners: tuple[_Name, ...], home_region: str | None) -> str | None:
+        for owner in owners:
+            if not owner.local or self._local_ok(owner.entity_id, home_region):
+                return owner.entity_id
+        return None
+
     def find(self, text: str, home_region: str | None = None) -> list[tuple[int, int, str]]:
         """(start, end, entity id) of non-overlapping mentions; the longest name wins."""
         if not text or not len(self.automaton):
             return []
         found = []
-        for end, (length, owners) in self.automaton.iter(text):
-            usable = [o.entity_id for o in owners if not o.local or self._local_ok(o.entity_id, home_region)]
-            if usable:
-                found.append((end + 1 - length, end + 1, usable[0]))
+        for end, (length, owners, anywhere) in self.automaton.iter(text):
+            owner = anywhere if anywhere is not None else self._first_usable(owners, home_region)
+            if owner is not None:
+                found.append((end + 1 - length, end + 1, owner))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken = bytearray(len(text))
         chosen = []
