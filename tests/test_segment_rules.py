@@ -655,3 +655,30 @@ def test_web_page_headline_classes_from_the_fourth_set(tmp_path):
         assert roles.shape_of(furniture) == roles.Shape.FURNITURE, furniture
     assert roles.shape_of("张三、李四、王五") == roles.Shape.BYLINE
     assert roles.shape_of("北京、上海") != roles.Shape.BYLINE
+
+
+# One invented line for each form a caption or a site notice takes (each branch of the start,
+# end and anywhere patterns in roles.py), and prose that holds the same words elsewhere.
+CAPTIONS = [
+    "滨江新区的氢能实验室。受访者供图", "工人在检查电池隔膜(某某公司供图)", "滨江新区的加氢站。 林晓舟 摄",
+    "滨江新区全景(林晓舟 摄影)", "滨江新区鸟瞰。网上图片", "滨江新区夜景。资料照片", "某某会议现场。视觉中国图",
+    "某网站页面截图。", "某某会议现场。新华社发", "签约仪式现场(本报资料图片)现场照片",
+    "滨江新区的实验室(摄于2020年1月6日)现场", "本文图片均由某某公司提供", "上图为滨江新区的氢能实验室。",
+    "◎图②:滨江新区的氢能实验室", "某某图。来源:某某网", "图片来源:某某网",
+]
+NOTICES = [
+    "版权所有 某某网", "本网转载此文出于传递更多信息之目的", "您当前的位置:首页 > 科技", "首页 > 科技 > 正文",
+    "声明:本文仅供参考", "微信号 binjiangkeji", "> 科技新闻", "/ 科技", "地址:滨江市滨江路1号", "邮编:100000",
+    "某某日报社主办", "(完)", "{webname}", "----年--月--日", "技术支持:某某网络公司", "科技频道 > 正文",
+    "主管 某某集团 主办", "联系电话:0000-12345678",
+]
+PROSE = [
+    "滨江新区今年建成加氢站三座,其中一座由某某公司供图纸设计,当地企业参与施工建设。",
+    "他在发布会上介绍了滨江新区氢能产业的版权保护情况和专利布局,以及下一步的工作安排。",
+]
+
+
+def test_every_form_of_caption_and_site_notice_is_recognised():
+    assert [line for line in CAPTIONS if not roles.is_caption(line)] == []
+    assert [line for line in NOTICES if not roles.is_boilerplate(line)] == []
+    assert [line for line in PROSE if roles.is_caption(line) or roles.is_boilerplate(line)] == []
