@@ -64,8 +64,13 @@ def by_sentence(figures: list[Figure]) -> list[list[Figure]]:
     a sentence of three figures is shown and exported once."""
     groups: dict[tuple[int, tuple[int, int]], list[Figure]] = {}
     for figure in figures:
-        groups.setdefault((figure.paragraph, figure.span), []).append(figure)
+        groups.setdefault(sentence_of(figure), []).append(figure)
     return list(groups.values())
+
+
+def sentence_of(figure: Figure) -> tuple[int, tuple[int, int]]:
+    """Where the figure's sentence stands: its paragraph and its span there."""
+    return figure.paragraph, figure.span
 
 
 def display_value(figure: Figure) -> str:

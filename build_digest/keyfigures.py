@@ -11,7 +11,7 @@ import io
 from dataclasses import dataclass
 
 from build_digest.digest import Digest
-from build_digest.figures import by_sentence
+from build_digest.figures import by_sentence, sentence_of
 from build_digest.model import Article, Entity, Figure, Topic
 from build_digest.outputs import Job
 from build_digest.pagekeys import PageKeys
@@ -74,7 +74,7 @@ def _grouped(articles: list[Article], kept_of, limit: int | None) -> KeyFigures:
             table.rows.extend(FigureSentence(article, group[0].sentence, group) for group in groups)
             table.sentences += len(groups)
         else:
-            table.sentences += len({(figure.paragraph, figure.span) for figure in kept})  # by_sentence's groups
+            table.sentences += len(set(map(sentence_of, kept)))
     if limit is not None:
         del table.rows[limit:]
     return table

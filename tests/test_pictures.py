@@ -175,11 +175,12 @@ def test_a_new_article_redraws_only_the_pictures_of_what_it_names(tmp_path):
         articles = digest.entity_articles(entity_id)
         # The pages draw from the model's co-mentions: the same graph as counting the articles.
         together = digest.co_mentions(entity_id)
+        counted = Counter(other for a in articles for other in a.entity_ids if other != entity_id)
         assert cograph(entity, articles, digest.registry.entities, entity.url, together) == cograph(
-            entity, articles, digest.registry.entities, entity.url)
+            entity, articles, digest.registry.entities, entity.url, counted)
         return (
             timeline([a.date for a in articles], entity.url, entity.name)
-            + cograph(entity, articles, digest.registry.entities, entity.url)
+            + cograph(entity, articles, digest.registry.entities, entity.url, together)
             + (region_picture(entity, digest) if entity.type == "region" else "")
         )
 

@@ -29,14 +29,6 @@ LABEL_CHARS = 9
 SIDE_MIN = 2
 
 
-def companions(entity: Entity, articles: list[Article]) -> Counter:
-    """How many of the entity's articles name each other entity."""
-    counts: Counter = Counter()
-    for article in articles:
-        counts.update(e for e in article.entity_ids if e != entity.id)
-    return counts
-
-
 def top_companions(items: list[tuple], limit: int, key) -> list[tuple]:
     """The first `limit` of (companion, count) items in the order `key` gives, which puts the
     higher count first: sorted(items, key=key)[:limit], with `key` (its pinyin) worked out only
@@ -53,9 +45,8 @@ def _short(name: str) -> str:
 
 
 def cograph(entity: Entity, articles: list[Article], entities: dict[str, Entity], page_url: str,
-            together: Counter | None = None) -> str:
-    """`together`: companions(entity, articles) when the caller has it already (the model does)."""
-    together = companions(entity, articles) if together is None else together
+            together: Counter) -> str:
+    """`together`: how many of the entity's articles name each other entity (Digest.co_mentions)."""
     # Only entities with a page of their own: every node is a link.
     counts = Counter({e: n for e, n in together.items() if entities[e].paged})
     if not counts:
