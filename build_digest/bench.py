@@ -380,6 +380,7 @@ def _table(count, text_bytes, build: Run, plain: Run, site, index, searches, lon
     stage_row("everything before MkDocs", sum(stages.get(name, 0.0) for name in ANALYSIS_STAGES))
     stage_row("mkdocs (with our worker's index being written beside it)", stages.get("mkdocs", 0.0))
     stage_row("search index (on the second core, during mkdocs)", stages.get("search index", 0.0))
+    stage_row("page keys for the next build (after the index, during mkdocs)", stages.get("page keys", 0.0))
     stage_row("export (JSON twins, index linked into the site)", stages.get("export", 0.0))
     stage_row("**full build**", build.wall)
     lines.append(f"| **M**: plain `mkdocs build`, plugins: [] | {m:.2f} s | {count / m:,.0f} articles/s | 1.000 |")

@@ -29,7 +29,7 @@ from build_digest.export import json_jobs
 from build_digest.feeds import feed_jobs
 from build_digest.keyfigures import csv_jobs
 from build_digest.model import ROLES
-from build_digest.outputs import write_outputs
+from build_digest.outputs import recorded_keys, write_outputs
 from build_digest.pagekeys import PageKeys
 from build_digest.pages import GENERATED_DIRS, GENERATED_FILES, PagesWritten, write_pages
 from build_digest.problems import DataError, Problem, Warnings
@@ -225,10 +225,14 @@ def _write_site(paths: Paths, strict: bool, stages: Stages, result: BuildResult,
     result.moved = redirects(record, result.digest)
     # What each page and output is made from (pagekeys.py), shared by the render and the export.
     keys = PageKeys(result.digest, code_fingerprint())
+    page_keys = paths.work / PAGE_KEYS
     with stages.stage("render", total=None) as advance:
-        keys.prepare()
-        result.written = write_pages(result.digest, paths.docs, advance=advance,
-                                     keys_file=paths.work / PAGE_KEYS, keys=keys)
+        if recorded_keys(page_keys):  # pages may be skipped by their keys: hash every article now
+            keys.prepare()
+        # With no keys recorded (a first or full build) every page is rendered, and the keys the
+        # next build compares with are worked out while MkDocs runs, below.
+        result.written = write_pages(result.digest, paths.docs, advance=advance, keys_file=page_keys, keys=keys,
+                                     keys_later=True)
     result.pages = result.written.total
     html = paths.work / "html"
     index = paths.work / "search" / "index"
@@ -242,6 +246,9 @@ def _write_site(paths: Paths, strict: bool, stages: Stages, result: BuildResult,
             with stages.stage("search index"):
                 writer = SearchIndexWriter(index, paths.work / "search" / STATE_FILE)
                 result.search = writer.write(search_records(result.digest, paths.docs))
+            if result.written.outputs.keys_pending:
+                with stages.stage("page keys"):
+                    result.written.outputs.save_keys(page_keys)
         finally:
             failure = finish_mkdocs(run)
     if failure is not None:

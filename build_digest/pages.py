@@ -8,6 +8,7 @@ the rendered site is never held in memory at once. A large digest is rendered on
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 from build_digest.cache import code_fingerprint
 from build_digest.digest import Digest
 from build_digest.model import ENTITY_TYPES, TYPE_DIRS
-from build_digest.outputs import Job, write_outputs
+from build_digest.outputs import Job, Written, write_outputs
 from build_digest.pagekeys import PageKeys
 from build_digest.render.articles import article_url, render_article, source_url
 from build_digest.render.entities import render_entity
@@ -42,6 +43,7 @@ class PagesWritten:
     changed: list[str] = field(default_factory=list)  # pages new or rewritten, relative to docs/
     skipped: int = 0  # pages not rendered: their inputs had not changed
     removed: list[str] = field(default_factory=list)  # generated pages no longer in the digest
+    outputs: Written | None = None  # with `keys_later`: outputs.save_keys records the pages' keys
 
 
 def _jobs(digest: Digest, keys: PageKeys | None) -> list[Job]:
@@ -82,15 +84,17 @@ def _jobs(digest: Digest, keys: PageKeys | None) -> list[Job]:
 
 def write_pages(digest: Digest, docs_dir: Path, workers: int | None = None,
                 advance: Callable[[int], None] = lambda n: None, keys_file: Path | None = None,
-                keys: PageKeys | None = None) -> PagesWritten:
+                keys: PageKeys | None = None, keys_later: bool = False) -> PagesWritten:
     """Every generated page; with `keys_file`, a page whose inputs are unchanged since the last
-    build (pagekeys.py) and whose file is still there is not rendered again."""
+    build (pagekeys.py) and whose file is still there is not rendered again. With `keys_later`
+    (outputs.write_outputs), the caller records the keys with `result.outputs.save_keys`."""
     if keys_file and keys is None:
         keys = PageKeys(digest, code_fingerprint())
     jobs = _jobs(digest, keys if keys_file else None)
-    written = write_outputs(jobs, docs_dir, workers, advance, keys_file)
-    result = PagesWritten(total=len(jobs), changed=written.changed, skipped=written.skipped)
-    result.removed = _remove_stale(docs_dir, {job[0] for job in jobs})
+    before = _generated_pages(docs_dir)
+    written = write_outputs(jobs, docs_dir, workers, advance, keys_file, keys_later)
+    result = PagesWritten(total=len(jobs), changed=written.changed, skipped=written.skipped, outputs=written)
+    result.removed = _remove_stale(docs_dir, before - {job[0] for job in jobs})
     return result
 
 
@@ -98,19 +102,27 @@ def _encoded(render: Callable[[], str]) -> Callable[[], bytes]:
     return lambda: render().encode("utf-8")
 
 
-def _remove_stale(docs_dir: Path, current: set[str]) -> list[str]:
-    """Generated pages of a previous build that this build does not write (a removed article)."""
-    removed = []
+def _generated_pages(docs_dir: Path) -> set[str]:
+    """The generated pages in docs/ now, relative to it: listed before the render writes any, so
+    a full build (its folders empty or new) does not walk the thousands of pages it writes."""
+    found = set()
     for name in GENERATED_DIRS:
-        folder = docs_dir / name
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*.md")):
-            relative = path.relative_to(docs_dir).as_posix()
-            if relative not in current:
-                path.unlink()
-                removed.append(relative)
-        for directory in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True):
-            if not any(directory.iterdir()):
-                directory.rmdir()
+        for folder, _, files in os.walk(docs_dir / name):
+            relative = Path(folder).relative_to(docs_dir).as_posix()
+            found.update(f"{relative}/{file}" for file in files if file.endswith(".md"))
+    return found
+
+
+def _remove_stale(docs_dir: Path, stale: set[str]) -> list[str]:
+    """Remove generated pages of a previous build that this build does not write (a removed
+    article), and the folders that leaves empty."""
+    removed = sorted(stale)
+    for relative in removed:
+        (docs_dir / relative).unlink()
+    emptied = {(docs_dir / relative).parent for relative in removed}
+    generated = {docs_dir / name for name in GENERATED_DIRS}
+    for directory in sorted(emptied, key=lambda d: len(d.parts), reverse=True):
+        while directory not in generated and directory.is_dir() and not any(directory.iterdir()):
+            directory.rmdir()
+            directory = directory.parent
     return removed

@@ -96,3 +96,34 @@ def test_pages_kept_by_their_keys_equal_pages_rendered_from_scratch(project, tmp
     (paths.articles / "other.txt").unlink()
     (paths.articles / "gen_2.txt").unlink()
     assert _step(paths, scratch) > 0
+
+
+def test_keys_worked_out_after_a_full_render_are_those_worked_out_with_it(project, tmp_path):
+    """A first or full build renders every page and records their keys later (while MkDocs
+    runs): the same keys, and the next render skips every page by them."""
+    digest = pipeline.analyse(project).digest
+    eager, later = tmp_path / "eager-keys.json", tmp_path / "later-keys.json"
+    write_pages(digest, tmp_path / "eager", keys_file=eager)
+    first = write_pages(digest, tmp_path / "later", keys_file=later, keys_later=True)
+    assert first.outputs.keys_pending and not later.exists()  # no keys to trust until recorded
+    assert first.skipped == 0 and len(first.changed) == first.total
+    first.outputs.save_keys(later)
+    assert later.read_bytes() == eager.read_bytes()
+    # Keys recorded: the next render works them out as it goes, and skips every keyed page.
+    again = write_pages(digest, tmp_path / "later", keys_file=later, keys_later=True)
+    assert not again.outputs.keys_pending and later.read_bytes() == eager.read_bytes()
+    assert again.skipped == len(first.outputs.keys) > 0 and again.changed == []
+
+
+def test_a_removed_page_goes_with_the_folders_it_leaves_empty(project, tmp_path):
+    digest = pipeline.analyse(project).digest
+    docs = tmp_path / "docs"
+    stale = docs / "articles" / "gone" / "deeper" / "old.md"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("# old\n", encoding="utf-8")
+    kept = docs / "articles" / "kept-by-hand.txt"  # not a page: left alone
+    kept.write_text("note\n", encoding="utf-8")
+    written = write_pages(digest, docs)
+    assert written.removed == ["articles/gone/deeper/old.md"]
+    assert not (docs / "articles" / "gone").exists() and kept.is_file()
+    assert (docs / "articles").is_dir()
