@@ -84,7 +84,8 @@ def _near_copy(article: Article, index: dict[int, list[int]], kept: list[Article
     # Only the articles sharing most sketch hashes are estimated (ties to the earlier one).
     enough = [(-count, position) for position, count in shared.items() if count >= CANDIDATE_SHARED]
     candidates = [position for _, position in sorted(enough)[:MAX_ESTIMATED]]
-    ranked = sorted(((estimate(sketch, kept[p].sketch), p) for p in candidates), key=lambda item: (-item[0], item[1]))
+    first = set(sketch)
+    ranked = sorted(((estimate(first, kept[p].sketch), p) for p in candidates), key=lambda item: (-item[0], item[1]))
     shingles = None
     for similarity, position in ranked[:MAX_EXACT]:
         if similarity < ESTIMATE_FLOOR:
@@ -96,13 +97,17 @@ def _near_copy(article: Article, index: dict[int, list[int]], kept: list[Article
     return None
 
 
-def estimate(a: list[int], b: list[int]) -> float:
-    """Bottom-k estimate of the Jaccard similarity of two shingle sets from their sketches."""
-    first = set(a)
-    union = sorted(first.union(b))[:SKETCH]
-    if not union:
+def estimate(first: set[int], other: list[int]) -> float:
+    """Bottom-k estimate of the Jaccard similarity of two shingle sets from their sketches, or
+    0.0 when it is surely below ESTIMATE_FLOOR (no candidate below it is looked at again)."""
+    both = first.intersection(other)
+    # The estimate is the share of the union's k smallest hashes found in both: at most
+    # |both| / min(k, |union|). Most candidates share a few phrases and stop here, before the
+    # union is sorted.
+    union_size = len(first) + len(other) - len(both)
+    if not both or len(both) < ESTIMATE_FLOOR * min(SKETCH, union_size):
         return 0.0
-    both = first.intersection(b)
+    union = sorted(first.union(other))[:SKETCH]
     return sum(map(both.__contains__, union)) / len(union)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from build_digest.dedupe import SKETCH, _normal, _shingle_hashes, merge_duplicates
+from build_digest.dedupe import ESTIMATE_FLOOR, SKETCH, _normal, _shingle_hashes, estimate, merge_duplicates
 from build_digest.model import Article, Paragraph
 
 CHARACTERS = "".join(chr(code) for code in range(0x4E00, 0x4E00 + 500))  # 500 Han characters
@@ -43,3 +43,27 @@ def test_distinct_shingles_never_share_a_hash_and_the_sketch_is_the_smallest():
     merge_duplicates([article])
     assert article.sketch == [int(h) for h in hashes[:SKETCH]]
     assert _shingle_hashes("太短").size == 0
+
+
+def _bottom_k(a: list[int], b: list[int]) -> float:
+    union = sorted(set(a) | set(b))[:SKETCH]
+    return sum(1 for value in union if value in a and value in b) / len(union)
+
+
+def test_the_sketch_estimate_is_exact_wherever_it_can_decide_a_merge():
+    """Below ESTIMATE_FLOOR a candidate is never compared, so the estimate may stop early
+    there; at or above it, it is the bottom-k estimate itself."""
+    rng = random.Random(7)
+    seen_above = seen_below = 0
+    for _ in range(3000):
+        pool = rng.sample(range(10_000), rng.randint(30, 200))
+        a = sorted(rng.sample(pool, min(len(pool), rng.randint(20, SKETCH))))
+        b = sorted(rng.sample(pool, min(len(pool), rng.randint(20, SKETCH))))
+        expected = _bottom_k(a, b)
+        if expected >= ESTIMATE_FLOOR:
+            seen_above += 1
+            assert estimate(set(a), b) == expected
+        else:
+            seen_below += 1
+            assert estimate(set(a), b) < ESTIMATE_FLOOR
+    assert seen_above > 50 and seen_below > 50
