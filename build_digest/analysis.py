@@ -89,6 +89,30 @@ def _analyse_file(task: tuple[Path, SourceMeta]) -> FileResult:
     return FileResult(path.name, source, articles, list(warnings), state, stages.seconds)
 
 
+_winding_down: list[ProcessPoolExecutor] = []  # pools whose workers are still exiting
+
+
+def wait_for_workers() -> None:
+    """Join the analysis workers still winding down: before this process forks (a fork while
+    the pool's own thread runs could copy a lock it holds)."""
+    while _winding_down:
+        _winding_down.pop().shutdown(wait=True)
+
+
+def _ready() -> None:
+    """A task that only makes the pool start a worker (running its initializer)."""
+
+
+def _started_pool(workers: int, setup: WorkerSetup, discovery: Discovery | None) -> ProcessPoolExecutor:
+    """A pool of `workers` processes, started now. "spawn": workers start clean (no model
+    session or lock inherited from this process)."""
+    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker,
+                               initargs=(setup, discovery is not None))
+    for _ in range(workers):
+        pool.submit(_ready)  # the executor starts a process per task while none is idle
+    return pool
+
+
 def _analyse_file_pickled(task: tuple[Path, SourceMeta]) -> bytes:
     """Pickled once, here: the same bytes cross to the parent and go into its cache as they are."""
     return dumps(_analyse_file(task))
@@ -98,41 +122,46 @@ def analyse_files(files: list[Path], metas: dict[str, SourceMeta], setup: Worker
                   discovery: Discovery | None, cache: AnalysisCache | None = None, workers: int | None = None,
                   advance: Callable[[int], None] = lambda n: None) -> list[FileResult]:
     """The analysis of every file, in the order given; discovery's findings absorbed in order."""
-    results: dict[int, FileResult] = {}
-    keys: dict[int, str] = {}
-    todo: list[int] = []
-    for index, path in enumerate(files):
-        if cache is not None:
-            keys[index] = cache.key(path.name, path.read_bytes(), metas.get(path.name, SourceMeta()))
-            cached = cache.get(keys[index])
-            if isinstance(cached, FileResult):
-                results[index] = cached
-                advance(1)
-                continue
-        todo.append(index)
-    tasks = [(files[i], metas.get(files[i].name, SourceMeta())) for i in todo]
     workers = workers or len(os.sched_getaffinity(0))
-    fresh: list[FileResult] = []
     # In a large digest even one new file goes to a spawned worker: the model's session then never
-    # starts in this process, which may fork to render the pages on every core (pages.py).
-    if tasks and workers > 1 and (len(tasks) >= POOL_MIN_FILES or len(files) >= LARGE_DIGEST_FILES):
-        workers = min(workers, len(tasks))
-        # "spawn": workers start clean (no model session or lock inherited from this process).
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker,
-                                 initargs=(setup, discovery is not None)) as pool:
-            for index, pickled in zip(todo, pool.map(_analyse_file_pickled, tasks, chunksize=CHUNK),
-                                      strict=True):
+    # starts in this process, which may fork to render the pages on every core (pages.py). Its
+    # workers start while this process looks the files up in the cache.
+    pool = _started_pool(workers, setup, discovery) if workers > 1 and len(files) >= LARGE_DIGEST_FILES else None
+    fresh: list[FileResult] = []
+    try:
+        results: dict[int, FileResult] = {}
+        keys: dict[int, str] = {}
+        todo: list[int] = []
+        for index, path in enumerate(files):
+            if cache is not None:
+                keys[index] = cache.key(path.name, path.read_bytes(), metas.get(path.name, SourceMeta()))
+                cached = cache.get(keys[index])
+                if isinstance(cached, FileResult):
+                    results[index] = cached
+                    advance(1)
+                    continue
+            todo.append(index)
+        tasks = [(files[i], metas.get(files[i].name, SourceMeta())) for i in todo]
+        if tasks and pool is None and workers > 1 and len(tasks) >= POOL_MIN_FILES:
+            pool = _started_pool(min(workers, len(tasks)), setup, discovery)
+        if tasks and pool is not None:
+            for index, pickled in zip(todo, pool.map(_analyse_file_pickled, tasks, chunksize=CHUNK), strict=True):
                 fresh.append(pickle.loads(pickled))
                 if cache is not None:
                     cache.put(keys[index], pickled)
                 advance(1)
-    else:
-        _Worker.tagger, _Worker.discovery = Tagger(setup.registry), discovery
-        for index, task in zip(todo, tasks, strict=True):
-            fresh.append(_analyse_file(task))
-            if cache is not None:
-                cache.put(keys[index], dumps(fresh[-1]))
-            advance(1)
+        else:
+            _Worker.tagger, _Worker.discovery = Tagger(setup.registry), discovery
+            for index, task in zip(todo, tasks, strict=True):
+                fresh.append(_analyse_file(task))
+                if cache is not None:
+                    cache.put(keys[index], dumps(fresh[-1]))
+                advance(1)
+    finally:
+        if pool is not None:
+            # Every result is in: the workers wind down while the model is assembled here.
+            pool.shutdown(wait=False, cancel_futures=True)
+            _winding_down.append(pool)
     if cache is not None:
         cache.close()
     if discovery is not None:

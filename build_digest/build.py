@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_digest.analysis import WorkerSetup, analyse_files
+from build_digest.analysis import WorkerSetup, analyse_files, wait_for_workers
 from build_digest.cache import AnalysisCache, code_fingerprint, folder_fingerprint
 from build_digest.digest import Digest, assemble_digest
 from build_digest.discovery.discover import Discovery
@@ -170,6 +170,7 @@ def analyse(paths: Paths, workers: int | None = None, stages: Stages | None = No
                 warnings.add("data/sources.yml", None, f"metadata for '{name}', which is not in data/articles/")
             collected = [article for result in analysed for article in result.articles]
             digest = assemble_digest(sources, collected, registry, discovery)
+            wait_for_workers()
     skipped = [w for w in warnings if w.message.startswith("skipped")]
     return BuildResult(digest=digest, warnings=warnings, files_read=len(sources), skipped=skipped,
                        files_cached=cache.hits, files_analysed=cache.misses, stages=stages, record=record)

@@ -8,6 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
+from build_digest import analysis
 from build_digest import build as pipeline
 from build_digest.analysis import POOL_MIN_FILES
 from build_digest.export import digest_data
@@ -142,3 +143,20 @@ def test_article_pages_are_rendered_again_only_when_what_they_show_changed(tmp_p
     naming = [f"articles/{a.id}.md" for a in third.digest.articles.values() if city in a.entity_ids]
     assert naming and set(naming) <= set(third.written.changed)
     assert all("乙地" in (paths.docs / page).read_text(encoding="utf-8") for page in naming)
+
+
+def test_a_large_digest_starts_its_workers_before_looking_files_up(tmp_path, monkeypatch):
+    """In a large digest the pool starts first and is used for even one new file (the model's
+    session never starts in the build's process); its workers are joined before analyse
+    returns, so nothing forks while they wind down."""
+    monkeypatch.setattr(analysis, "LARGE_DIGEST_FILES", 4)
+    paths = _project(tmp_path, 5)
+    first = pipeline.analyse(paths, workers=2)
+    assert (first.files_analysed, first.files_cached) == (5, 0) and not analysis._winding_down
+    calls = []
+    monkeypatch.setattr(analysis, "_analyse_file", lambda task: calls.append(task) or None)  # never in-process
+    (paths.articles / "gen_new.txt").write_text(_page(99), encoding="utf-8")
+    again = pipeline.analyse(paths, workers=2)
+    assert (again.files_analysed, again.files_cached) == (1, 5) and calls == []
+    assert "gen_new.txt" in _export(again) and not analysis._winding_down
+    assert pipeline.analyse(paths, workers=2).files_cached == 6  # nothing new: the pool had nothing to do
