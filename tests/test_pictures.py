@@ -10,7 +10,7 @@ from collections import Counter
 
 from build_digest.digest import build_digest
 from build_digest.geo import coordinate
-from build_digest.pictures.cograph import cograph, top_companions
+from build_digest.pictures.cograph import cograph, side_pairs, top_companions
 from build_digest.pictures.regionmap import region_picture
 from build_digest.pictures.timeline import timeline
 from build_digest.problems import Warnings
@@ -176,11 +176,12 @@ def test_a_new_article_redraws_only_the_pictures_of_what_it_names(tmp_path):
         # The pages draw from the model's co-mentions: the same graph as counting the articles.
         together = digest.co_mentions(entity_id)
         counted = Counter(other for a in articles for other in a.entity_ids if other != entity_id)
-        assert cograph(entity, articles, digest.registry.entities, entity.url, together) == cograph(
-            entity, articles, digest.registry.entities, entity.url, counted)
+        assert cograph(entity, articles, digest.registry.entities, entity.url, together,
+                       digest.articles_of_entity) == cograph(
+            entity, articles, digest.registry.entities, entity.url, counted, digest.articles_of_entity)
         return (
             timeline([a.date for a in articles], entity.url, entity.name)
-            + cograph(entity, articles, digest.registry.entities, entity.url, together)
+            + cograph(entity, articles, digest.registry.entities, entity.url, together, digest.articles_of_entity)
             + (region_picture(entity, digest) if entity.type == "region" else "")
         )
 
@@ -196,3 +197,22 @@ def test_top_companions_are_the_first_of_the_full_ranking_ties_included():
         items = [(f"e{i}", rng.choice([1, 1, 2, 3, 5, 8])) for i in range(size)]
         key = lambda kv: (-kv[1], kv[0][-1])  # noqa: E731 - ties on the key keep their order
         assert top_companions(items, 8, key) == sorted(items, key=key)[:8]
+
+
+def test_side_edges_count_the_entitys_articles_that_name_both_companions():
+    rng = random.Random(11)
+    names = [f"e{i}" for i in range(12)]
+    articles = {f"a{i}": set(rng.sample(names, rng.randint(1, 6))) for i in range(300)}
+    articles_of: dict[str, list[str]] = {}
+    for article_id, named in articles.items():
+        for name in sorted(named):
+            articles_of.setdefault(name, []).append(article_id)
+    own = set(articles_of["e0"])
+    chosen = ["e3", "e1", "e7", "e2", "e11"]  # ranked: a pair keeps this order
+    expected = {}
+    for i, a in enumerate(chosen):
+        for b in chosen[i + 1:]:
+            n = sum(1 for article_id in own if {a, b} <= articles[article_id])
+            if n:
+                expected[(a, b)] = n
+    assert side_pairs(chosen, own, articles_of) == expected and len(expected) > 5

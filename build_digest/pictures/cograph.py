@@ -11,7 +11,8 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
-from itertools import chain, combinations
+from collections.abc import Mapping
+from itertools import combinations
 
 from build_digest.model import ENTITY_TYPES, TYPE_LABELS, Article, Entity
 from build_digest.pictures.svg import esc, figure, href, num
@@ -40,24 +41,34 @@ def top_companions(items: list[tuple], limit: int, key) -> list[tuple]:
     return sorted(items, key=key)[:limit]
 
 
+def side_pairs(chosen: list[str], own: set[str], articles_of: Mapping[str, list[str]]) -> dict[tuple[str, str], int]:
+    """How many of the entity's articles (`own`) name both companions of each pair, for the
+    pairs named together at all; a pair is in the order of `chosen`. Set intersections, not a
+    pass over the articles: an entity named in thousands of articles has few companions drawn."""
+    shared = {companion: own.intersection(articles_of.get(companion, ())) for companion in chosen}
+    pairs = {}
+    for a, b in combinations(chosen, 2):
+        n = len(shared[a] & shared[b])
+        if n:
+            pairs[(a, b)] = n
+    return pairs
+
+
 def _short(name: str) -> str:
     return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1] + "…"
 
 
 def cograph(entity: Entity, articles: list[Article], entities: dict[str, Entity], page_url: str,
-            together: Counter) -> str:
-    """`together`: how many of the entity's articles name each other entity (Digest.co_mentions)."""
+            together: Counter, articles_of: Mapping[str, list[str]]) -> str:
+    """`together`: how many of the entity's articles name each other entity (Digest.co_mentions);
+    `articles_of`: the ids of the articles naming each entity (Digest.articles_of_entity)."""
     # Only entities with a page of their own: every node is a link.
-    counts = Counter({e: n for e, n in together.items() if entities[e].paged})
+    counts = [(e, n) for e, n in together.items() if entities[e].paged]
     if not counts:
         return ""
-    ranked = top_companions(list(counts.items()), NEIGHBOURS, lambda kv: (-kv[1], entities[kv[0]].pinyin, kv[0]))
+    ranked = top_companions(counts, NEIGHBOURS, lambda kv: (-kv[1], entities[kv[0]].pinyin, kv[0]))
     chosen = [entity_id for entity_id, _ in ranked]
-    rank = {entity_id: i for i, entity_id in enumerate(chosen)}
-    among = frozenset(chosen)
-    present = (among.intersection(article.entity_ids) for article in articles)
-    pairs = Counter(chain.from_iterable(
-        combinations(sorted(found, key=rank.__getitem__), 2) for found in present if len(found) > 1))
+    pairs = side_pairs(chosen, {article.id for article in articles}, articles_of)
     peak = max(n for _, n in ranked)
     edge_peak = max([peak, *pairs.values()])
     width, height = SIZE

@@ -178,7 +178,8 @@ def _co_mentions_block(entity: Entity, articles: list[Article], here: str, diges
     if not counts:
         return ""
     entities = digest.registry.entities
-    out = [f"## 常一同出现{NOT_SEARCHED}\n\n", cograph(entity, articles, entities, entity.url, counts)]
+    picture = cograph(entity, articles, entities, entity.url, counts, digest.articles_of_entity)
+    out = [f"## 常一同出现{NOT_SEARCHED}\n\n", picture]
     by_type: dict[str, list[tuple[Entity, int]]] = {}
     for other_id, n in counts.items():
         other = entities[other_id]
