@@ -66,7 +66,7 @@ def fingerprint(article: Article) -> None:
     """Set the article's body key (identity of its text, whatever its script, punctuation width
     or spacing) and sketch. Done with each file's analysis (on every core, and
     cached), so merging a large digest only compares sketches."""
-    normal = _normal(article.body_text)
+    normal = _normal_body(article)
     article.body_key = hashlib.sha1(normal.encode("utf-8")).hexdigest()
     shingles = _shingle_hashes(normal)
     article.sketch = shingles[:SKETCH].tolist() if len(shingles) >= MIN_SHINGLES else []
@@ -91,8 +91,8 @@ def _near_copy(article: Article, index: dict[int, list[int]], kept: list[Article
         if similarity < ESTIMATE_FLOOR:
             break
         # Shingles are recomputed for the rare candidate rather than kept for every article.
-        shingles = shingles or _shingles(article.body_text)
-        if jaccard(shingles, _shingles(kept[position].body_text)) >= NEAR:
+        shingles = shingles or _shingles(article)
+        if jaccard(shingles, _shingles(kept[position])) >= NEAR:
             return kept[position]
     return None
 
@@ -111,13 +111,14 @@ def estimate(first: set[int], other: list[int]) -> float:
     return sum(map(both.__contains__, union)) / len(union)
 
 
-def _normal(text: str) -> str:
-    """Compare script- and width-independently, ignoring whitespace."""
-    return _NOISE.sub("", match_form(text))
+def _normal_body(article: Article) -> str:
+    """The body as bodies are compared: script- and width-independently (the match forms its
+    paragraphs hold), ignoring whitespace."""
+    return _NOISE.sub("", "\n".join(p.match_text or match_form(p.text) for p in article.paragraphs))
 
 
-def _shingles(text: str) -> set[int]:
-    return set(_shingle_hashes(_normal(text)).tolist())
+def _shingles(article: Article) -> set[int]:
+    return set(_shingle_hashes(_normal_body(article)).tolist())
 
 
 def _shingle_hashes(normal: str) -> np.ndarray:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from build_digest.dedupe import ESTIMATE_FLOOR, SKETCH, _normal, _shingle_hashes, estimate, merge_duplicates
+from build_digest.dedupe import ESTIMATE_FLOOR, SKETCH, _normal_body, _shingle_hashes, estimate, merge_duplicates
 from build_digest.model import Article, Paragraph
 
 CHARACTERS = "".join(chr(code) for code in range(0x4E00, 0x4E00 + 500))  # 500 Han characters
@@ -34,7 +34,7 @@ def test_articles_that_share_a_template_but_not_their_text_stay_apart():
 
 
 def test_distinct_shingles_never_share_a_hash_and_the_sketch_is_the_smallest():
-    text = _normal(_text(3, 5000))  # the form bodies are compared in
+    text = _normal_body(_article(_text(3, 5000), "x.txt"))  # the form bodies are compared in
     hashes = _shingle_hashes(text)
     shingles = {text[i:i + 3] for i in range(len(text) - 2)}
     assert len(hashes) == len(shingles)
