@@ -51,7 +51,8 @@ class Corpus:
         sentences: dict[str, None] = {}
         for path in sorted(p for p in seeds.iterdir() if p.is_file() and not p.name.startswith(".")):
             source = read_source(path, SourceMeta(), warnings)
-            for piece in _SENTENCE.findall(source.text if source else ""):
+            text = "\n".join(line.text for line in source.lines) if source else ""
+            for piece in _SENTENCE.findall(text):
                 piece = piece.strip()
                 if han_count(piece) >= MIN_SENTENCE_HAN:
                     sentences[piece] = None

@@ -85,8 +85,10 @@ class Line:
 
 @dataclass
 class Source:
+    """A file as read: its lines (the text lives there once; a whole copy of the file would
+    double what the cache, the workers' results and the model hold)."""
+
     file: str
-    text: str
     encoding: str
     meta: SourceMeta
     lines: list[Line] = field(default_factory=list)

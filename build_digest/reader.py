@@ -134,7 +134,7 @@ def read_source(path: Path, meta: SourceMeta, warnings: Warnings) -> Source | No
     if not text.strip():
         warnings.add(path.name, None, "skipped: the file is empty or blank")
         return None
-    source = Source(file=path.name, text=text, encoding=encoding, meta=meta)
+    source = Source(file=path.name, encoding=encoding, meta=meta)
     source.lines = split_lines(text)
     for line in source.lines:
         line.match = match_form(line.text)
