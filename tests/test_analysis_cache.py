@@ -160,3 +160,20 @@ def test_a_large_digest_starts_its_workers_before_looking_files_up(tmp_path, mon
     assert (again.files_analysed, again.files_cached) == (1, 5) and calls == []
     assert "gen_new.txt" in _export(again) and not analysis._winding_down
     assert pipeline.analyse(paths, workers=2).files_cached == 6  # nothing new: the pool had nothing to do
+
+
+def test_workers_are_spawned_clean_once_a_model_session_runs_here(tmp_path, monkeypatch):
+    """Forked workers start with what the build loaded; after a model session started in the
+    build's process (whose threads a fork would not copy) they are spawned, with the same
+    results."""
+    paths = _project(tmp_path, POOL_MIN_FILES + 2)
+    contexts = []
+    real = analysis.get_context
+    monkeypatch.setattr(analysis, "get_context", lambda method: contexts.append(method) or real(method))
+    monkeypatch.setattr(analysis, "session_started", lambda: False)  # whatever earlier tests ran here
+    forked = pipeline.analyse(paths, workers=2)
+    monkeypatch.setattr(analysis, "session_started", lambda: True)
+    (paths.work / "cache" / "analysis.sqlite").unlink()
+    spawned = pipeline.analyse(paths, workers=2)
+    assert contexts == ["fork", "spawn"] and spawned.files_analysed == forked.files_analysed == POOL_MIN_FILES + 2
+    assert _export(spawned) == _export(forked)
