@@ -43,6 +43,7 @@ class Digest:
 
     # entity id -> how many of its articles name each other entity (co_mentions)
     _co_mentions: dict[str, Counter] = field(default_factory=dict, repr=False, compare=False)
+    _article_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)  # article_set
 
     def co_mentions(self, entity_id: str) -> Counter:
         """How many of the entity's articles name each other entity, in the order they first
@@ -56,6 +57,13 @@ class Digest:
             counts.pop(entity_id, None)
             self._co_mentions[entity_id] = counts
         return self._co_mentions[entity_id]
+
+    def article_set(self, entity_id: str) -> frozenset[str]:
+        """The ids of the articles naming the entity, as a set made once per process (the
+        co-mention pictures intersect them)."""
+        if entity_id not in self._article_sets:
+            self._article_sets[entity_id] = frozenset(self.articles_of_entity.get(entity_id, ()))
+        return self._article_sets[entity_id]
 
     def entity_articles(self, entity_id: str) -> list[Article]:
         return [self.articles[a] for a in self.articles_of_entity.get(entity_id, [])]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable
 from itertools import combinations
 
 from build_digest.model import ENTITY_TYPES, TYPE_LABELS, Article, Entity
@@ -41,11 +41,14 @@ def top_companions(items: list[tuple], limit: int, key) -> list[tuple]:
     return sorted(items, key=key)[:limit]
 
 
-def side_pairs(chosen: list[str], own: set[str], articles_of: Mapping[str, list[str]]) -> dict[tuple[str, str], int]:
+def side_pairs(chosen: list[str], own: frozenset[str],
+               article_set: Callable[[str], frozenset[str]]) -> dict[tuple[str, str], int]:
     """How many of the entity's articles (`own`) name both companions of each pair, for the
-    pairs named together at all; a pair is in the order of `chosen`. Set intersections, not a
-    pass over the articles: an entity named in thousands of articles has few companions drawn."""
-    shared = {companion: own.intersection(articles_of.get(companion, ())) for companion in chosen}
+    pairs named together at all; a pair is in the order of `chosen`. `article_set` gives the
+    ids of the articles naming an entity (Digest.article_set). Set intersections, each over
+    the smaller set, not a pass over the articles: an entity named in thousands of articles
+    has few companions drawn, and a small one's companions are often named in thousands."""
+    shared = {companion: own & article_set(companion) for companion in chosen}
     pairs = {}
     for a, b in combinations(chosen, 2):
         n = len(shared[a] & shared[b])
@@ -59,16 +62,16 @@ def _short(name: str) -> str:
 
 
 def cograph(entity: Entity, articles: list[Article], entities: dict[str, Entity], page_url: str,
-            together: Counter, articles_of: Mapping[str, list[str]]) -> str:
+            together: Counter, article_set: Callable[[str], frozenset[str]]) -> str:
     """`together`: how many of the entity's articles name each other entity (Digest.co_mentions);
-    `articles_of`: the ids of the articles naming each entity (Digest.articles_of_entity)."""
+    `article_set`: the ids of the articles naming an entity (Digest.article_set)."""
     # Only entities with a page of their own: every node is a link.
     counts = [(e, n) for e, n in together.items() if entities[e].paged]
     if not counts:
         return ""
     ranked = top_companions(counts, NEIGHBOURS, lambda kv: (-kv[1], entities[kv[0]].pinyin, kv[0]))
     chosen = [entity_id for entity_id, _ in ranked]
-    pairs = side_pairs(chosen, {article.id for article in articles}, articles_of)
+    pairs = side_pairs(chosen, article_set(entity.id), article_set)
     peak = max(n for _, n in ranked)
     edge_peak = max([peak, *pairs.values()])
     width, height = SIZE

@@ -178,7 +178,7 @@ def _co_mentions_block(entity: Entity, articles: list[Article], here: str, diges
     if not counts:
         return ""
     entities = digest.registry.entities
-    picture = cograph(entity, articles, entities, entity.url, counts, digest.articles_of_entity)
+    picture = cograph(entity, articles, entities, entity.url, counts, digest.article_set)
     out = [f"## 常一同出现{NOT_SEARCHED}\n\n", picture]
     by_type: dict[str, list[tuple[Entity, int]]] = {}
     for other_id, n in counts.items():
