@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import chain
 
+from build_digest.comentions import CoMentionCounter
 from build_digest.dedupe import fingerprint, merge_duplicates
 from build_digest.discovery.discover import Discovery
 from build_digest.figures import extract_figures
@@ -43,6 +43,7 @@ class Digest:
 
     # entity id -> how many of its articles name each other entity (co_mentions)
     _co_mentions: dict[str, Counter] = field(default_factory=dict, repr=False, compare=False)
+    _co_mention_counter: CoMentionCounter | None = field(default=None, repr=False, compare=False)
     _article_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)  # article_set
 
     def co_mentions(self, entity_id: str) -> Counter:
@@ -51,12 +52,15 @@ class Digest:
         grows with the square of the entities per article, and only the pages and twins need them,
         which are made on every core."""
         if entity_id not in self._co_mentions:
-            articles = self.articles
-            named = (articles[a].entity_ids for a in self.articles_of_entity.get(entity_id, []))
-            counts = Counter(chain.from_iterable(ids for ids in named if len(ids) > 1))  # one count, in C
-            counts.pop(entity_id, None)
-            self._co_mentions[entity_id] = counts
+            self._co_mentions[entity_id] = self.named_in(self.articles_of_entity.get(entity_id, []), entity_id)
         return self._co_mentions[entity_id]
+
+    def named_in(self, article_ids: list[str], leaving_out: str | None = None) -> Counter:
+        """How many of these articles name each entity (comentions.py), in the order they first
+        appear."""
+        if self._co_mention_counter is None:
+            self._co_mention_counter = CoMentionCounter(self.articles)
+        return self._co_mention_counter.counts(article_ids, leaving_out)
 
     def article_set(self, entity_id: str) -> frozenset[str]:
         """The ids of the articles naming the entity, as a set made once per process (the

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from itertools import chain
+from collections import defaultdict
 
 from build_digest.digest import Digest
 from build_digest.feeds import has_feed
@@ -164,7 +163,7 @@ def render_topic(topic: Topic, digest: Digest) -> str:
         months = link("全部报道（按月）", here, "articles/index.md")
         out.append(f"以上是最新的 {TOPIC_LISTED} 篇。更早的 {len(articles) - TOPIC_LISTED} 篇：点击上方时间线的月份，"
                    f"或在{months}中查看。\n{{ .digest-meta }}\n\n")
-    entity_counts: Counter = Counter(chain.from_iterable(a.entity_ids for a in articles))
+    entity_counts = digest.named_in(ids)
     if entity_counts:
         paged = ((e, n) for e, n in entity_counts.items() if digest.registry.entities[e].paged)
         top = sorted(paged, key=lambda kv: (-kv[1], kv[0]))[:TOPIC_ENTITIES]
