@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import fields
-from itertools import chain
 from multiprocessing import get_context
 
 from build_digest.digest import Digest
@@ -113,7 +112,7 @@ class PageKeys:
         _part(key, repr(tuple(getattr(topic, name) for name in _SHOWN_TOPIC_FIELDS)))
         ids = digest.articles_of_topic.get(topic.id, [])
         key.update(self._articles_hash(ids))
-        named = sorted(set(chain.from_iterable(digest.articles[a].entity_ids for a in ids)))
+        named = sorted(digest.named_in(ids))
         key.update(b"".join(map(self._entity, named)))
         return key.hexdigest()
 

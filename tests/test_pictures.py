@@ -174,14 +174,18 @@ def test_a_new_article_redraws_only_the_pictures_of_what_it_names(tmp_path):
         entity = digest.registry.entities[entity_id]
         articles = digest.entity_articles(entity_id)
         # The pages draw from the model's co-mentions: the same graph as counting the articles.
-        together = digest.co_mentions(entity_id)
-        counted = Counter(other for a in articles for other in a.entity_ids if other != entity_id)
-        assert cograph(entity, articles, digest.registry.entities, entity.url, together,
-                       digest.article_set) == cograph(
-            entity, articles, digest.registry.entities, entity.url, counted, digest.article_set)
+        entities = digest.registry.entities
+
+        def paged(counts: Counter) -> list[tuple[str, int]]:
+            return [(other, n) for other, n in counts.items() if entities[other].paged]
+
+        together = paged(digest.co_mentions(entity_id))
+        counted = paged(Counter(other for a in articles for other in a.entity_ids if other != entity_id))
+        assert cograph(entity, entities, entity.url, together, digest.article_set) == cograph(
+            entity, entities, entity.url, counted, digest.article_set)
         return (
             timeline([a.date for a in articles], entity.url, entity.name)
-            + cograph(entity, articles, digest.registry.entities, entity.url, together, digest.article_set)
+            + cograph(entity, entities, entity.url, together, digest.article_set)
             + (region_picture(entity, digest) if entity.type == "region" else "")
         )
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import Counter
 from collections.abc import Callable
 from itertools import combinations
 
-from build_digest.model import ENTITY_TYPES, TYPE_LABELS, Article, Entity
+from build_digest.model import ENTITY_TYPES, TYPE_LABELS, Entity
 from build_digest.pictures.svg import esc, figure, href, num
 
 SIZE = (560, 340)
@@ -61,15 +60,14 @@ def _short(name: str) -> str:
     return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1] + "…"
 
 
-def cograph(entity: Entity, articles: list[Article], entities: dict[str, Entity], page_url: str,
-            together: Counter, article_set: Callable[[str], frozenset[str]]) -> str:
-    """`together`: how many of the entity's articles name each other entity (Digest.co_mentions);
-    `article_set`: the ids of the articles naming an entity (Digest.article_set)."""
-    # Only entities with a page of their own: every node is a link.
-    counts = [(e, n) for e, n in together.items() if entities[e].paged]
-    if not counts:
+def cograph(entity: Entity, entities: dict[str, Entity], page_url: str, companions: list[tuple[str, int]],
+            article_set: Callable[[str], frozenset[str]]) -> str:
+    """`companions`: (entity id, how many of the entity's articles name it) for the entities
+    with a page of their own (Digest.co_mentions), so every node is a link; `article_set`: the
+    ids of the articles naming an entity (Digest.article_set)."""
+    if not companions:
         return ""
-    ranked = top_companions(counts, NEIGHBOURS, lambda kv: (-kv[1], entities[kv[0]].pinyin, kv[0]))
+    ranked = top_companions(companions, NEIGHBOURS, lambda kv: (-kv[1], entities[kv[0]].pinyin, kv[0]))
     chosen = [entity_id for entity_id, _ in ranked]
     pairs = side_pairs(chosen, article_set(entity.id), article_set)
     peak = max(n for _, n in ranked)

@@ -54,7 +54,7 @@ def render_entity(entity: Entity, digest: Digest) -> str:
         out.append(subscribe_line())
     out.append(_members_block(entity, here, digest))
     out.append(_mentions_block(entity, articles, here, digest))
-    out.append(_co_mentions_block(entity, articles, here, digest))
+    out.append(_co_mentions_block(entity, here, digest))
     out.append(figures_block(entity_figures(entity, digest, SHOWN_SENTENCES), here, "相关数据"))
     if entity.type == "region":
         out.append(_within_block(entity, here, digest))
@@ -173,18 +173,18 @@ def _bold(source: str, start: int, end: int, spans: list) -> str:
     return "".join(out).strip()
 
 
-def _co_mentions_block(entity: Entity, articles: list[Article], here: str, digest: Digest) -> str:
+def _co_mentions_block(entity: Entity, here: str, digest: Digest) -> str:
     counts = digest.co_mentions(entity.id)
     if not counts:
         return ""
     entities = digest.registry.entities
-    picture = cograph(entity, articles, entities, entity.url, counts, digest.article_set)
-    out = [f"## 常一同出现{NOT_SEARCHED}\n\n", picture]
+    # Only the entities with a page of their own are shown (each a link), in the picture and the lists.
+    paged = [(other_id, n) for other_id, n in counts.items() if entities[other_id].paged]
+    out = [f"## 常一同出现{NOT_SEARCHED}\n\n", cograph(entity, entities, entity.url, paged, digest.article_set)]
     by_type: dict[str, list[tuple[Entity, int]]] = {}
-    for other_id, n in counts.items():
+    for other_id, n in paged:
         other = entities[other_id]
-        if other.paged:
-            by_type.setdefault(other.type, []).append((other, n))
+        by_type.setdefault(other.type, []).append((other, n))
     for entity_type in ENTITY_TYPES:
         ranked = top_companions(by_type.get(entity_type, []), CO_MENTION_LIMIT, lambda pair: (-pair[1], pair[0].pinyin))
         if ranked:
